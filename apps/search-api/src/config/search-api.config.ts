@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** Raised at start-up when the environment is invalid; lists every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const list = z
+  .string()
+  .default('')
+  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MEILI_URL: z.url({ message: 'must be the URL of a Meilisearch server, e.g. http://127.0.0.1:7700' }),
+  MEILI_API_KEY: z.string().min(1, 'must be a search-only Meilisearch API key'),
+  MEILI_INDEX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,400}$/, 'must be a Meilisearch index uid')
+    .default('articles'),
+  MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_500),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  CORS_ORIGINS: list,
+  API_KEYS: list,
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+/** The search API's validated configuration, read once at start-up. */
+export interface SearchApiConfig {
+  port: number;
+  host: string;
+  meili: { url: string; apiKey: string; index: string; timeoutMs: number };
+  log: { format: 'json' | 'pretty'; level: 'error' | 'warn' | 'log' | 'debug' | 'verbose' };
+  corsOrigins: string[];
+  /** Keys that service clients must send in X-API-Key; empty means no key is required. */
+  apiKeys: string[];
+  /** Requests per minute per client; 0 switches rate limiting off. */
+  rateLimitPerMinute: number;
+  trustProxy: boolean;
+}
+
+/** Dependency-injection token of the config object. */
+export const SEARCH_API_CONFIG = Symbol('SEARCH_API_CONFIG');
+
+/** Validates the environment; throws ConfigError naming every bad variable. */
+export function loadSearchApiConfig(env: Record<string, string | undefined> = process.env): SearchApiConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    meili: { url: c.MEILI_URL, apiKey: c.MEILI_API_KEY, index: c.MEILI_INDEX, timeoutMs: c.MEILI_TIMEOUT_MS },
+    log: { format: c.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'), level: c.LOG_LEVEL },
+    corsOrigins: c.CORS_ORIGINS,
+    apiKeys: c.API_KEYS,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    trustProxy: c.TRUST_PROXY === 'true',
+  };
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath } from 'node:url';
+import { ValidationPipe, BadRequestException } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { ApiErrorFilter } from './common/api-error.filter.js';
+import { requestIdMiddleware } from './common/request-id.middleware.js';
+import { requestLogMiddleware } from './common/request-log.middleware.js';
+import type { SearchApiConfig } from './config/search-api.config.js';
+
+/** The web page's static files. */
+export const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+
+/**
+ * Global middleware, pipes and filters, shared by main.ts and the e2e tests so that tests
+ * exercise exactly what production runs.
+ */
+export function configureApp(app: NestExpressApplication, config: SearchApiConfig): void {
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(requestIdMiddleware);
+  app.use(requestLogMiddleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      },
+    }),
+  );
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, methods: ['GET'] });
+  app.useGlobalFilters(new ApiErrorFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      stopAtFirstError: true,
+      exceptionFactory: (errors) =>
+        new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; ')),
+    }),
+  );
+  app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' });
+  app.enableShutdownHooks();
+}

@@ -1,0 +1,24 @@
+import { escapeHtml, highlightText, renderSnippet, type StoredArticle } from '@lib/search-core';
+import type { SearchHit } from './search-response.js';
+
+/** The project's own page for a stored article. */
+export function documentPagePath(id: string): string {
+  return `/documents/${encodeURIComponent(id)}`;
+}
+
+/** Builds a hit from a stored article: links, highlighted title and snippet. */
+export function toSearchHit(article: StoredArticle, terms: ReadonlySet<string>): SearchHit {
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    link: article.url ?? documentPagePath(article.id),
+    source: article.source,
+    lang: article.lang,
+    published_at: article.published_at,
+    highlight: {
+      title: terms.size > 0 ? highlightText(article.title, terms) : escapeHtml(article.title),
+      snippet: renderSnippet(article.body, terms),
+    },
+  };
+}

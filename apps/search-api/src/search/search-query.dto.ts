@@ -1,0 +1,50 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Sort orders of the search endpoint. */
+export const SORT_ORDERS = ['relevance', 'date_desc', 'date_asc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Query parameters of GET /api/v1/search. */
+export class SearchQueryDto {
+  /** The query: words in any form, "quoted phrases", -exclusions. Empty lists the newest articles. */
+  @IsOptional()
+  @IsString({ message: 'q must be a single string' })
+  @MaxLength(512, { message: 'q must be at most 512 characters' })
+  q = '';
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1, { message: 'limit must be between 1 and 100' })
+  @Max(100, { message: 'limit must be between 1 and 100' })
+  limit = 10;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'offset must be an integer' })
+  @Min(0, { message: 'offset must be between 0 and 10000' })
+  @Max(10_000, { message: 'offset must be between 0 and 10000' })
+  offset = 0;
+
+  @IsOptional()
+  @IsIn(['ru', 'en'], { message: 'lang must be ru or en' })
+  lang?: 'ru' | 'en';
+
+  @IsOptional()
+  @IsString({ message: 'source must be a single string' })
+  @MaxLength(200, { message: 'source must be at most 200 characters' })
+  source?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date, e.g. 2017-11-01' })
+  from?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date, e.g. 2017-11-30' })
+  to?: string;
+
+  @IsOptional()
+  @IsIn(SORT_ORDERS, { message: `sort must be one of ${SORT_ORDERS.join(', ')}` })
+  sort: SortOrder = 'relevance';
+}

@@ -1,0 +1,39 @@
+/** Base class of the typed errors this library throws. */
+export abstract class SearchCoreError extends Error {
+  abstract readonly code: string;
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Meilisearch could not be reached or answered with a server error. */
+export class MeilisearchUnavailableError extends SearchCoreError {
+  readonly code = 'search_unavailable';
+}
+
+/** No Meilisearch binary ships for this platform and no MEILI_URL was given. */
+export class MeilisearchBinaryUnavailableError extends SearchCoreError {
+  readonly code = 'meilisearch_binary_unavailable';
+}
+
+/** The local Meilisearch process failed to start or to become healthy. */
+export class MeilisearchStartError extends SearchCoreError {
+  readonly code = 'meilisearch_start_failed';
+}
+
+/** A Meilisearch task ended in failure. */
+export class MeilisearchTaskError extends SearchCoreError {
+  readonly code = 'meilisearch_task_failed';
+}
+
+/** The requested document does not exist. */
+export class DocumentNotFoundError extends SearchCoreError {
+  readonly code = 'not_found';
+}
+
+/** The live index does not exist yet. */
+export class IndexNotFoundError extends SearchCoreError {
+  readonly code = 'index_not_found';
+}

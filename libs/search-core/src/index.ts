@@ -1,0 +1,23 @@
+/**
+ * Meilisearch access for the apps: the managed local server, the repository, index settings,
+ * zero-downtime reindexing, query building and snippet rendering, with typed errors.
+ */
+export * from './errors/search-core.error.js';
+export { LocalMeilisearchServer, type LocalMeilisearchOptions } from './server/local-meilisearch.server.js';
+export { isMeilisearchHealthy } from './server/health.js';
+export { MEILISEARCH_BINARY_PACKAGE } from './server/meilisearch-binary.js';
+export { MeiliRepository, type MeiliConnection, type IndexSummary } from './meili/meili.repository.js';
+export { loadIndexSettings, type IndexSettingsFile } from './settings/index-settings.js';
+export {
+  primaryKeyFor,
+  toArticleDocument,
+  toUnixSeconds,
+  type ArticleDocument,
+  type ArticleInput,
+  type StoredArticle,
+} from './documents/article-document.js';
+export { IndexBuilder, type ReindexOptions, type ReindexResult } from './indexing/index-builder.js';
+export { documentBatches, DEFAULT_BATCH_BYTES } from './indexing/document-batches.js';
+export { buildMeiliQuery, MEILI_QUERY_WORD_LIMIT } from './query/meili-query.builder.js';
+export { highlightText, renderSnippet, type SnippetOptions } from './snippets/snippet.renderer.js';
+export { escapeHtml } from './snippets/html-escape.js';

@@ -1,0 +1,46 @@
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+} from 'meilisearch';
+import {
+  DocumentNotFoundError,
+  IndexNotFoundError,
+  MeilisearchUnavailableError,
+  SearchCoreError,
+} from '../errors/search-core.error.js';
+
+function apiErrorCode(error: MeilisearchApiError): string | undefined {
+  return error.cause?.code;
+}
+
+/** Translates a client error into this library's typed errors; others pass through. */
+export function toSearchCoreError(error: unknown, context: string): unknown {
+  if (error instanceof SearchCoreError) return error;
+  if (
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    error instanceof MeilisearchTaskTimeOutError
+  ) {
+    return new MeilisearchUnavailableError(`Meilisearch is unreachable (${context})`, { cause: error });
+  }
+  if (error instanceof MeilisearchApiError) {
+    const code = apiErrorCode(error);
+    if (code === 'document_not_found') return new DocumentNotFoundError(`${context}: not found`, { cause: error });
+    if (code === 'index_not_found') return new IndexNotFoundError(`${context}: index not found`, { cause: error });
+    if (error.response.status >= 500) {
+      return new MeilisearchUnavailableError(`Meilisearch failed (${context})`, { cause: error });
+    }
+  }
+  return error;
+}
+
+/** Runs a client call, rethrowing its errors as typed errors. */
+export async function withTypedErrors<T>(context: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw toSearchCoreError(error, context);
+  }
+}

@@ -1,0 +1,166 @@
+import {
+  Meilisearch,
+  type FederatedMultiSearchParams,
+  type SearchParams,
+  type SearchResponse,
+  type Settings,
+  type Task,
+} from 'meilisearch';
+import type { ArticleDocument, StoredArticle } from '../documents/article-document.js';
+import { MeilisearchTaskError } from '../errors/search-core.error.js';
+import { withTypedErrors } from './meili-errors.js';
+
+/** How to reach Meilisearch. */
+export interface MeiliConnection {
+  url: string;
+  apiKey: string;
+  /** Per-request timeout; a search that takes longer counts as Meilisearch being unavailable. */
+  timeoutMs?: number;
+}
+
+/** Statistics of one index. */
+export interface IndexSummary {
+  uid: string;
+  documents: number;
+  isIndexing: boolean;
+  fieldDistribution: Record<string, number>;
+}
+
+function assertSucceeded(task: Task, what: string): Task {
+  if (task.status !== 'succeeded') {
+    const reason = task.error?.message ?? task.status;
+    throw new MeilisearchTaskError(`${what} failed: ${reason}`, { cause: task.error });
+  }
+  return task;
+}
+
+/** All access to Meilisearch goes through here; errors come out typed. */
+export class MeiliRepository {
+  private readonly client: Meilisearch;
+  private readonly taskTimeoutMs = 10 * 60_000;
+
+  constructor(connection: MeiliConnection) {
+    this.client = new Meilisearch({
+      host: connection.url,
+      apiKey: connection.apiKey,
+      timeout: connection.timeoutMs ?? 10_000,
+    });
+  }
+
+  /** True when Meilisearch answers its health check. */
+  async isHealthy(): Promise<boolean> {
+    try {
+      return (await this.client.health()).status === 'available';
+    } catch {
+      return false;
+    }
+  }
+
+  /** Uids of all indexes, optionally only those starting with `prefix`. */
+  async listIndexes(prefix = ''): Promise<string[]> {
+    return withTypedErrors('list indexes', async () => {
+      const { results } = await this.client.getRawIndexes({ limit: 1000 });
+      return results.map((index) => index.uid).filter((uid) => uid.startsWith(prefix));
+    });
+  }
+
+  /** Document count and indexing state of an index, or null when it does not exist. */
+  async summary(uid: string): Promise<IndexSummary | null> {
+    return withTypedErrors(`stats of ${uid}`, async () => {
+      if (!(await this.listIndexes(uid)).includes(uid)) return null;
+      const stats = await this.client.index(uid).getStats();
+      return {
+        uid,
+        documents: stats.numberOfDocuments,
+        isIndexing: stats.isIndexing,
+        fieldDistribution: stats.fieldDistribution as Record<string, number>,
+      };
+    });
+  }
+
+  /** Creates an index with the articles' primary key and applies its settings. */
+  async createIndex(uid: string, settings: Settings): Promise<void> {
+    await withTypedErrors(`create ${uid}`, async () => {
+      assertSucceeded(await this.client.createIndex(uid, { primaryKey: 'key' }).waitTask(this.wait()), `create ${uid}`);
+      await this.applySettings(uid, settings);
+    });
+  }
+
+  /** Applies settings and waits until they are in force. */
+  async applySettings(uid: string, settings: Settings): Promise<void> {
+    await withTypedErrors(`settings of ${uid}`, async () => {
+      assertSucceeded(await this.client.index(uid).updateSettings(settings).waitTask(this.wait()), `settings of ${uid}`);
+    });
+  }
+
+  /** Adds or replaces documents and waits for the task; throws on the first failed task. */
+  async addDocuments(uid: string, documents: ArticleDocument[]): Promise<void> {
+    await withTypedErrors(`add documents to ${uid}`, async () => {
+      const task = await this.client.index(uid).addDocuments(documents, { primaryKey: 'key' }).waitTask(this.wait());
+      assertSucceeded(task, `adding ${documents.length} documents to ${uid}`);
+    });
+  }
+
+  /** Deletes documents by primary key and waits. */
+  async deleteDocuments(uid: string, keys: string[]): Promise<void> {
+    await withTypedErrors(`delete documents from ${uid}`, async () => {
+      assertSucceeded(await this.client.index(uid).deleteDocuments(keys).waitTask(this.wait()), `delete from ${uid}`);
+    });
+  }
+
+  /** Swaps two indexes atomically. */
+  async swapIndexes(a: string, b: string): Promise<void> {
+    await withTypedErrors(`swap ${a} and ${b}`, async () => {
+      assertSucceeded(await this.client.swapIndexes([{ indexes: [a, b], rename: false }]).waitTask(this.wait()), `swap ${a}/${b}`);
+    });
+  }
+
+  /** Deletes an index; a missing index is not an error. */
+  async deleteIndex(uid: string): Promise<void> {
+    await withTypedErrors(`delete ${uid}`, async () => {
+      const task = await this.client.deleteIndex(uid).waitTask(this.wait());
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') assertSucceeded(task, `delete ${uid}`);
+    });
+  }
+
+  /** Searches one index. */
+  async search(uid: string, query: string, params: SearchParams): Promise<SearchResponse<StoredArticle>> {
+    return withTypedErrors(`search ${uid}`, () => this.client.index(uid).search<StoredArticle>(query, params));
+  }
+
+  /** Runs a federated multi-search and returns the merged hits. */
+  async federatedSearch(params: FederatedMultiSearchParams): Promise<SearchResponse<StoredArticle>> {
+    return withTypedErrors('federated search', () =>
+      this.client.multiSearch<FederatedMultiSearchParams, StoredArticle>(params),
+    );
+  }
+
+  /** One stored document by primary key. */
+  async getDocument(uid: string, key: string): Promise<StoredArticle> {
+    return withTypedErrors(`document ${key}`, () => this.client.index(uid).getDocument<StoredArticle>(key));
+  }
+
+  /**
+   * The key of an API key named `name` that may only search `indexes`, created when missing.
+   * The search API is given this key; the master key stays with the indexer.
+   */
+  async ensureSearchKey(name: string, indexes: string[]): Promise<string> {
+    return withTypedErrors('search key', async () => {
+      const { results } = await this.client.getKeys({ limit: 1000 });
+      const existing = results.find((key) => key.name === name);
+      if (existing !== undefined) return existing.key;
+      const created = await this.client.createKey({
+        name,
+        description: 'Search-only key of the search API',
+        actions: ['search', 'documents.get', 'indexes.get', 'stats.get'],
+        indexes,
+        expiresAt: null,
+      });
+      return created.key;
+    });
+  }
+
+  private wait(): { timeout: number; interval: number } {
+    return { timeout: this.taskTimeoutMs, interval: 25 };
+  }
+}

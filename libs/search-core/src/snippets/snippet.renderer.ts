@@ -1,0 +1,78 @@
+import { analyze, type Token } from '@lib/text-analysis';
+import { escapeHtml } from './html-escape.js';
+
+/** Options of snippet rendering. */
+export interface SnippetOptions {
+  /** Words in the snippet window. */
+  windowWords: number;
+}
+
+const DEFAULTS: SnippetOptions = { windowWords: 30 };
+const ELLIPSIS = '…';
+
+function wordTokens(text: string): Token[] {
+  return analyze(text).filter((t) => t.compound === undefined);
+}
+
+/** Escapes `text[from, to)` and marks the tokens whose term is a query term. */
+function markRange(text: string, tokens: Token[], range: { from: number; to: number }, terms: ReadonlySet<string>): string {
+  let html = '';
+  let cursor = range.from;
+  for (const token of tokens) {
+    if (token.start < range.from || token.end > range.to || !terms.has(token.term)) continue;
+    html += `${escapeHtml(text.slice(cursor, token.start))}<mark>${escapeHtml(token.surface)}</mark>`;
+    cursor = token.end;
+  }
+  return html + escapeHtml(text.slice(cursor, range.to));
+}
+
+/** Index of the first token of the window holding the most distinct query terms (earliest on ties). */
+function bestWindowStart(tokens: Token[], terms: ReadonlySet<string>, size: number): number {
+  const counts = new Map<string, number>();
+  let distinct = 0;
+  let best = 0;
+  let bestDistinct = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const entering = tokens[i]?.term ?? '';
+    if (terms.has(entering)) {
+      const n = counts.get(entering) ?? 0;
+      if (n === 0) distinct++;
+      counts.set(entering, n + 1);
+    }
+    const leaving = i >= size ? tokens[i - size]?.term : undefined;
+    if (leaving !== undefined && terms.has(leaving)) {
+      const n = (counts.get(leaving) ?? 1) - 1;
+      if (n === 0) distinct--;
+      counts.set(leaving, n);
+    }
+    if (distinct > bestDistinct) {
+      bestDistinct = distinct;
+      best = Math.max(0, i - size + 1);
+    }
+  }
+  return best;
+}
+
+/** The whole text, HTML-escaped, with every word matching a query term in <mark>. */
+export function highlightText(text: string, terms: ReadonlySet<string>): string {
+  return markRange(text, wordTokens(text), { from: 0, to: text.length }, terms);
+}
+
+/**
+ * The best window of about `windowWords` words of `text`: the one holding the most distinct
+ * query terms, cut at word boundaries with "…" where cut, escaped, matches marked. With no
+ * match it is the start of the text.
+ */
+export function renderSnippet(text: string, terms: ReadonlySet<string>, options: Partial<SnippetOptions> = {}): string {
+  const { windowWords } = { ...DEFAULTS, ...options };
+  const tokens = wordTokens(text);
+  const first = tokens[0];
+  if (first === undefined) return escapeHtml(text.trim());
+  const startIndex = bestWindowStart(tokens, terms, windowWords);
+  const endIndex = Math.min(tokens.length, startIndex + windowWords) - 1;
+  const from = startIndex === 0 ? first.start : (tokens[startIndex]?.start ?? 0);
+  const last = tokens[endIndex];
+  const to = endIndex === tokens.length - 1 ? text.length : (last?.end ?? text.length);
+  const html = markRange(text, tokens, { from, to }, terms).trim();
+  return `${startIndex > 0 ? ELLIPSIS : ''}${html}${endIndex < tokens.length - 1 ? ELLIPSIS : ''}`;
+}
