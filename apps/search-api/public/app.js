@@ -33,7 +33,9 @@ async function run(q) {
       a.append(highlighted(hit.highlight.title));
       const meta = document.createElement('div');
       meta.className = 'meta';
-      meta.textContent = [hit.source, hit.published_at?.slice(0, 10), hit.lang.toUpperCase()].filter(Boolean).join(' · ');
+      meta.textContent = [hit.source, hit.published_at?.slice(0, 10), hit.lang.toUpperCase()]
+        .filter(Boolean)
+        .join(' · ');
       const p = document.createElement('p');
       p.append(highlighted(hit.highlight.snippet));
       li.append(a, meta, p);

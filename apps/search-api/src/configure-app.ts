@@ -3,6 +3,7 @@ import { ValidationPipe, BadRequestException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { ApiErrorFilter } from './common/api-error.filter.js';
+import { acceptRawUtf8Urls } from './common/raw-utf8-url.js';
 import { requestIdMiddleware } from './common/request-id.middleware.js';
 import { requestLogMiddleware } from './common/request-log.middleware.js';
 import type { SearchApiConfig } from './config/search-api.config.js';
@@ -22,11 +23,17 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+        },
       },
     }),
   );
-  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, methods: ['GET'] });
+  if (config.corsOrigins.length > 0)
+    app.enableCors({ origin: config.corsOrigins, methods: ['GET'] });
   app.useGlobalFilters(new ApiErrorFilter());
   app.useGlobalPipes(
     new ValidationPipe({
@@ -35,9 +42,12 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
       forbidNonWhitelisted: true,
       stopAtFirstError: true,
       exceptionFactory: (errors) =>
-        new BadRequestException(errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; ')),
+        new BadRequestException(
+          errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '),
+        ),
     }),
   );
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' });
   app.enableShutdownHooks();
+  acceptRawUtf8Urls(app.getHttpServer());
 }

@@ -8,11 +8,19 @@ import { configureApp } from './configure-app.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadSearchApiConfig();
-  const logger = new ConsoleLogger('SearchApi', { json: config.log.format === 'json', logLevels: levelsFrom(config.log.level) });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), { logger });
+  const logger = new ConsoleLogger('SearchApi', {
+    json: config.log.format === 'json',
+    logLevels: levelsFrom(config.log.level),
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    logger,
+  });
   configureApp(app, config);
   await app.listen(config.port, config.host);
-  Logger.log(`search API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`, 'SearchApi');
+  Logger.log(
+    `search API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+    'SearchApi',
+  );
 }
 
 function levelsFrom(level: string): Array<'error' | 'warn' | 'log' | 'debug' | 'verbose'> {
@@ -21,6 +29,8 @@ function levelsFrom(level: string): Array<'error' | 'warn' | 'log' | 'debug' | '
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : String((error as Error).stack ?? error)}\n`,
+  );
   process.exit(1);
 });

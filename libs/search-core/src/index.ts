@@ -3,10 +3,17 @@
  * zero-downtime reindexing, query building and snippet rendering, with typed errors.
  */
 export * from './errors/search-core.error.js';
-export { LocalMeilisearchServer, type LocalMeilisearchOptions } from './server/local-meilisearch.server.js';
+export {
+  LocalMeilisearchServer,
+  type LocalMeilisearchOptions,
+} from './server/local-meilisearch.server.js';
 export { isMeilisearchHealthy } from './server/health.js';
 export { MEILISEARCH_BINARY_PACKAGE } from './server/meilisearch-binary.js';
-export { MeiliRepository, type MeiliConnection, type IndexSummary } from './meili/meili.repository.js';
+export {
+  MeiliRepository,
+  type MeiliConnection,
+  type IndexSummary,
+} from './meili/meili.repository.js';
 export { loadIndexSettings, type IndexSettingsFile } from './settings/index-settings.js';
 export {
   primaryKeyFor,

@@ -26,7 +26,16 @@ export interface Token {
 /** Longer words (base64, hashes, glued text) are kept as a prefix, unstemmed. */
 export const MAX_TERM_LENGTH = 64;
 /** Parts of web addresses that say nothing about an article. */
-const ADDRESS_NOISE: ReadonlySet<string> = new Set(['http', 'https', 'www', 'html', 'htm', 'php', 'shtml', 'aspx']);
+const ADDRESS_NOISE: ReadonlySet<string> = new Set([
+  'http',
+  'https',
+  'www',
+  'html',
+  'htm',
+  'php',
+  'shtml',
+  'aspx',
+]);
 const HYPHEN = /[-\u2010\u2011]/;
 const HYPHENS = /[-\u2010\u2011]/g;
 const APOSTROPHES_IN_WORD = /['\u2019\u02BC]/g;
@@ -66,10 +75,22 @@ interface Emitter {
   position: number;
 }
 
-function emit(out: Emitter, raw: RawToken, info: TermInfo | null, start = raw.start, surface = raw.surface): void {
+function emit(
+  out: Emitter,
+  raw: RawToken,
+  info: TermInfo | null,
+  start = raw.start,
+  surface = raw.surface,
+): void {
   if (info === null) return;
   if (raw.inAddress && ADDRESS_NOISE.has(info.term)) return;
-  out.tokens.push({ ...info, surface, start, end: start + surface.length, position: out.position++ });
+  out.tokens.push({
+    ...info,
+    surface,
+    start,
+    end: start + surface.length,
+    position: out.position++,
+  });
 }
 
 function emitCompound(out: Emitter, raw: RawToken): void {
@@ -82,7 +103,15 @@ function emitCompound(out: Emitter, raw: RawToken): void {
   if (out.position - first < 2) return;
   const whole = analyzeWord(raw.surface.replace(HYPHENS, ''));
   if (whole === null) return;
-  out.tokens.push({ ...whole, stop: false, surface: raw.surface, start: raw.start, end: raw.end, position: first, compound: true });
+  out.tokens.push({
+    ...whole,
+    stop: false,
+    surface: raw.surface,
+    start: raw.start,
+    end: raw.end,
+    position: first,
+    compound: true,
+  });
 }
 
 /**

@@ -20,12 +20,14 @@ const WORD = `${W}+(?:${JOINER}${W}+)*`;
 const TOKEN = new RegExp(`(${ABBREVIATION})|(${NUMBER})|${WORD}`, 'gu');
 
 /** URLs (with a scheme or www.) and e-mail addresses. */
-const ADDRESS = /(?:https?:\/\/|www\.)[^\s<>"'«»()[\]]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const ADDRESS =
+  /(?:https?:\/\/|www\.)[^\s<>"'«»()[\]]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 function addressSpans(text: string): Array<[number, number]> {
   if (!text.includes('www.') && !text.includes('://') && !text.includes('@')) return [];
   const spans: Array<[number, number]> = [];
-  for (const match of text.matchAll(ADDRESS)) spans.push([match.index, match.index + match[0].length]);
+  for (const match of text.matchAll(ADDRESS))
+    spans.push([match.index, match.index + match[0].length]);
   return spans;
 }
 
@@ -44,7 +46,8 @@ export function tokenize(text: string): RawToken[] {
     while (spanIndex < spans.length && (spans[spanIndex]?.[1] ?? 0) <= start) spanIndex++;
     const span = spans[spanIndex];
     const inAddress = span !== undefined && span[0] <= start && end <= span[1];
-    const kind = match[1] !== undefined ? 'abbreviation' : match[2] !== undefined ? 'number' : 'word';
+    const kind =
+      match[1] !== undefined ? 'abbreviation' : match[2] !== undefined ? 'number' : 'word';
     tokens.push({ surface: match[0], start, end, kind, inAddress });
   }
   return tokens;

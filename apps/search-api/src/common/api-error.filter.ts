@@ -41,7 +41,10 @@ function fromDomain(error: SearchCoreError): { status: number; body: ApiErrorBod
     return { status: 404, body: { error: { code: 'not_found', message: 'Document not found' } } };
   }
   if (error instanceof MeilisearchUnavailableError || error instanceof IndexNotFoundError) {
-    return { status: 503, body: { error: { code: 'search_unavailable', message: 'Search is temporarily unavailable' } } };
+    return {
+      status: 503,
+      body: { error: { code: 'search_unavailable', message: 'Search is temporarily unavailable' } },
+    };
   }
   return { status: 500, body: { error: { code: 'internal_error', message: 'Internal error' } } };
 }
@@ -57,7 +60,12 @@ export class ApiErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const { status, body } = this.describe(exception);
     if (status >= 500) {
-      this.logger.error({ requestId: request.id, path: request.path, status, error: String(exception) });
+      this.logger.error({
+        requestId: request.id,
+        path: request.path,
+        status,
+        error: String(exception),
+      });
     }
     response.status(status).json(body);
   }

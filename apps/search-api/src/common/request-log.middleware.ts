@@ -4,7 +4,11 @@ import type { NextFunction, Request, Response } from 'express';
 const logger = new Logger('HTTP');
 
 /** Logs one structured line per request when its response is finished. */
-export function requestLogMiddleware(req: Request & { id?: string }, res: Response, next: NextFunction): void {
+export function requestLogMiddleware(
+  req: Request & { id?: string },
+  res: Response,
+  next: NextFunction,
+): void {
   const started = process.hrtime.bigint();
   res.on('finish', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;

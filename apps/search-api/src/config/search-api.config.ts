@@ -11,12 +11,19 @@ export class ConfigError extends Error {
 const list = z
   .string()
   .default('')
-  .transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  MEILI_URL: z.url({ message: 'must be the URL of a Meilisearch server, e.g. http://127.0.0.1:7700' }),
+  MEILI_URL: z.url({
+    message: 'must be the URL of a Meilisearch server, e.g. http://127.0.0.1:7700',
+  }),
   MEILI_API_KEY: z.string().min(1, 'must be a search-only Meilisearch API key'),
   MEILI_INDEX: z
     .string()
@@ -49,16 +56,25 @@ export interface SearchApiConfig {
 export const SEARCH_API_CONFIG = Symbol('SEARCH_API_CONFIG');
 
 /** Validates the environment; throws ConfigError naming every bad variable. */
-export function loadSearchApiConfig(env: Record<string, string | undefined> = process.env): SearchApiConfig {
+export function loadSearchApiConfig(
+  env: Record<string, string | undefined> = process.env,
+): SearchApiConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   }
   const c = parsed.data;
   return {
     port: c.PORT,
     host: c.HOST,
-    meili: { url: c.MEILI_URL, apiKey: c.MEILI_API_KEY, index: c.MEILI_INDEX, timeoutMs: c.MEILI_TIMEOUT_MS },
+    meili: {
+      url: c.MEILI_URL,
+      apiKey: c.MEILI_API_KEY,
+      index: c.MEILI_INDEX,
+      timeoutMs: c.MEILI_TIMEOUT_MS,
+    },
     log: { format: c.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'), level: c.LOG_LEVEL },
     corsOrigins: c.CORS_ORIGINS,
     apiKeys: c.API_KEYS,

@@ -12,7 +12,10 @@ export function renderDocumentPage(article: Omit<StoredArticle, 'key'>): string 
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
     .map(escapeHtml)
     .join(' · ');
-  const original = article.url === null ? '' : `<p><a href="${escapeHtml(article.url)}" rel="noopener noreferrer">${escapeHtml(article.url)}</a></p>`;
+  const original =
+    article.url === null
+      ? ''
+      : `<p><a href="${escapeHtml(article.url)}" rel="noopener noreferrer">${escapeHtml(article.url)}</a></p>`;
   return `<!doctype html>
 <html lang="${escapeHtml(article.lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -12,7 +12,10 @@ export class DocumentsService {
 
   /** The stored article; DocumentNotFoundError when there is none. */
   async get(id: string): Promise<Omit<StoredArticle, 'key'>> {
-    const { key: _key, ...article } = await this.repository.getDocument(this.config.meili.index, primaryKeyFor(id));
+    const { key: _key, ...article } = await this.repository.getDocument(
+      this.config.meili.index,
+      primaryKeyFor(id),
+    );
     return article;
   }
 }

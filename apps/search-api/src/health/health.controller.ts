@@ -21,7 +21,9 @@ export class HealthController {
     const index = this.config.meili.index;
     const summary = await this.repository.summary(index).catch(() => null);
     if (summary === null) {
-      throw new ServiceUnavailableException(`Meilisearch is unreachable or index "${index}" is missing`);
+      throw new ServiceUnavailableException(
+        `Meilisearch is unreachable or index "${index}" is missing`,
+      );
     }
     return { status: 'ready', index, documents: summary.documents };
   }

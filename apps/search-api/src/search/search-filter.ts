@@ -13,10 +13,13 @@ function endOf(iso: string): number | null {
 }
 
 /** The Meilisearch filter expressions for the request's lang, source and date range. */
-export function buildFilter(params: Pick<SearchQueryDto, 'lang' | 'source' | 'from' | 'to'>): string[] {
+export function buildFilter(
+  params: Pick<SearchQueryDto, 'lang' | 'source' | 'from' | 'to'>,
+): string[] {
   const filter: string[] = [];
   if (params.lang !== undefined) filter.push(`lang = ${quote(params.lang)}`);
-  if (params.source !== undefined && params.source.length > 0) filter.push(`source = ${quote(params.source)}`);
+  if (params.source !== undefined && params.source.length > 0)
+    filter.push(`source = ${quote(params.source)}`);
   const from = params.from === undefined ? null : toUnixSeconds(params.from);
   const to = params.to === undefined ? null : endOf(params.to);
   if (from !== null) filter.push(`published_ts >= ${from}`);

@@ -37,3 +37,8 @@ export class DocumentNotFoundError extends SearchCoreError {
 export class IndexNotFoundError extends SearchCoreError {
   readonly code = 'index_not_found';
 }
+
+/** A reindex stopped before the swap (no records, or interrupted); the live index is unchanged. */
+export class ReindexAbortedError extends SearchCoreError {
+  readonly code = 'reindex_aborted';
+}

@@ -1,4 +1,8 @@
-import { toArticleDocument, type ArticleDocument, type ArticleInput } from '../documents/article-document.js';
+import {
+  toArticleDocument,
+  type ArticleDocument,
+  type ArticleInput,
+} from '../documents/article-document.js';
 
 /** Default payload size of one batch sent to Meilisearch. */
 export const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch';
 import type { ArticleInput } from '../documents/article-document.js';
-import { MeilisearchTaskError } from '../errors/search-core.error.js';
+import { MeilisearchTaskError, ReindexAbortedError } from '../errors/search-core.error.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import { documentBatches, DEFAULT_BATCH_BYTES } from './document-batches.js';
 
@@ -13,6 +13,8 @@ export interface ReindexOptions {
   batchBytes?: number;
   /** Called after each batch is indexed. */
   onBatch?: (progress: { documents: number; batches: number }) => void;
+  /** Aborts between batches (Ctrl-C); the build index is removed and the live one kept. */
+  signal?: AbortSignal;
 }
 
 /** What a reindex did. */
@@ -56,13 +58,22 @@ export class IndexBuilder {
     await this.repository.createIndex(buildIndex, options.settings);
     try {
       const documents = await this.fill(buildIndex, options);
+      if (documents === 0)
+        throw new ReindexAbortedError('no documents to index: the live index is left unchanged');
+      options.signal?.throwIfAborted();
       await this.verifyCount(buildIndex, documents);
       if ((await this.repository.summary(options.liveIndex)) === null) {
         await this.repository.createIndex(options.liveIndex, options.settings);
       }
       await this.repository.swapIndexes(options.liveIndex, buildIndex);
       await this.repository.deleteIndex(buildIndex);
-      return { liveIndex: options.liveIndex, buildIndex, documents, durationMs: Date.now() - started, removedStale };
+      return {
+        liveIndex: options.liveIndex,
+        buildIndex,
+        documents,
+        durationMs: Date.now() - started,
+        removedStale,
+      };
     } catch (error) {
       await this.repository.deleteIndex(buildIndex).catch(() => undefined);
       throw error;
@@ -72,7 +83,15 @@ export class IndexBuilder {
   private async fill(uid: string, options: ReindexOptions): Promise<number> {
     const keys = new Set<string>();
     let batches = 0;
-    for await (const batch of documentBatches(options.records, options.batchBytes ?? DEFAULT_BATCH_BYTES)) {
+    for await (const batch of documentBatches(
+      options.records,
+      options.batchBytes ?? DEFAULT_BATCH_BYTES,
+    )) {
+      if (options.signal?.aborted === true) {
+        throw new ReindexAbortedError('reindex interrupted: the live index is left unchanged', {
+          cause: options.signal.reason,
+        });
+      }
       await this.repository.addDocuments(uid, batch);
       for (const document of batch) keys.add(document.key);
       batches++;
@@ -84,7 +103,9 @@ export class IndexBuilder {
   private async verifyCount(uid: string, expected: number): Promise<void> {
     const actual = (await this.repository.summary(uid))?.documents ?? 0;
     if (actual !== expected) {
-      throw new MeilisearchTaskError(`index ${uid} holds ${actual} documents, expected ${expected}`);
+      throw new MeilisearchTaskError(
+        `index ${uid} holds ${actual} documents, expected ${expected}`,
+      );
     }
   }
 }

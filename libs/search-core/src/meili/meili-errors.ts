@@ -23,12 +23,16 @@ export function toSearchCoreError(error: unknown, context: string): unknown {
     error instanceof MeilisearchRequestTimeOutError ||
     error instanceof MeilisearchTaskTimeOutError
   ) {
-    return new MeilisearchUnavailableError(`Meilisearch is unreachable (${context})`, { cause: error });
+    return new MeilisearchUnavailableError(`Meilisearch is unreachable (${context})`, {
+      cause: error,
+    });
   }
   if (error instanceof MeilisearchApiError) {
     const code = apiErrorCode(error);
-    if (code === 'document_not_found') return new DocumentNotFoundError(`${context}: not found`, { cause: error });
-    if (code === 'index_not_found') return new IndexNotFoundError(`${context}: index not found`, { cause: error });
+    if (code === 'document_not_found')
+      return new DocumentNotFoundError(`${context}: not found`, { cause: error });
+    if (code === 'index_not_found')
+      return new IndexNotFoundError(`${context}: index not found`, { cause: error });
     if (error.response.status >= 500) {
       return new MeilisearchUnavailableError(`Meilisearch failed (${context})`, { cause: error });
     }

@@ -7,7 +7,11 @@ import {
   type Task,
 } from 'meilisearch';
 import type { ArticleDocument, StoredArticle } from '../documents/article-document.js';
-import { MeilisearchTaskError } from '../errors/search-core.error.js';
+import {
+  DocumentNotFoundError,
+  IndexNotFoundError,
+  MeilisearchTaskError,
+} from '../errors/search-core.error.js';
 import { withTypedErrors } from './meili-errors.js';
 
 /** How to reach Meilisearch. */
@@ -23,7 +27,10 @@ export interface IndexSummary {
   uid: string;
   documents: number;
   isIndexing: boolean;
-  fieldDistribution: Record<string, number>;
+  /** Bytes on disk of the index. */
+  sizeBytes: number;
+  /** Bytes of the stored documents. */
+  documentBytes: number;
 }
 
 function assertSucceeded(task: Task, what: string): Task {
@@ -50,7 +57,8 @@ export class MeiliRepository {
   /** True when Meilisearch answers its health check. */
   async isHealthy(): Promise<boolean> {
     try {
-      return (await this.client.health()).status === 'available';
+      await this.client.health();
+      return true;
     } catch {
       return false;
     }
@@ -73,7 +81,8 @@ export class MeiliRepository {
         uid,
         documents: stats.numberOfDocuments,
         isIndexing: stats.isIndexing,
-        fieldDistribution: stats.fieldDistribution as Record<string, number>,
+        sizeBytes: stats.indexSize,
+        documentBytes: stats.rawDocumentDbSize,
       };
     });
   }
@@ -81,7 +90,10 @@ export class MeiliRepository {
   /** Creates an index with the articles' primary key and applies its settings. */
   async createIndex(uid: string, settings: Settings): Promise<void> {
     await withTypedErrors(`create ${uid}`, async () => {
-      assertSucceeded(await this.client.createIndex(uid, { primaryKey: 'key' }).waitTask(this.wait()), `create ${uid}`);
+      assertSucceeded(
+        await this.client.createIndex(uid, { primaryKey: 'key' }).waitTask(this.wait()),
+        `create ${uid}`,
+      );
       await this.applySettings(uid, settings);
     });
   }
@@ -89,14 +101,20 @@ export class MeiliRepository {
   /** Applies settings and waits until they are in force. */
   async applySettings(uid: string, settings: Settings): Promise<void> {
     await withTypedErrors(`settings of ${uid}`, async () => {
-      assertSucceeded(await this.client.index(uid).updateSettings(settings).waitTask(this.wait()), `settings of ${uid}`);
+      assertSucceeded(
+        await this.client.index(uid).updateSettings(settings).waitTask(this.wait()),
+        `settings of ${uid}`,
+      );
     });
   }
 
   /** Adds or replaces documents and waits for the task; throws on the first failed task. */
   async addDocuments(uid: string, documents: ArticleDocument[]): Promise<void> {
     await withTypedErrors(`add documents to ${uid}`, async () => {
-      const task = await this.client.index(uid).addDocuments(documents, { primaryKey: 'key' }).waitTask(this.wait());
+      const task = await this.client
+        .index(uid)
+        .addDocuments(documents, { primaryKey: 'key' })
+        .waitTask(this.wait());
       assertSucceeded(task, `adding ${documents.length} documents to ${uid}`);
     });
   }
@@ -104,14 +122,20 @@ export class MeiliRepository {
   /** Deletes documents by primary key and waits. */
   async deleteDocuments(uid: string, keys: string[]): Promise<void> {
     await withTypedErrors(`delete documents from ${uid}`, async () => {
-      assertSucceeded(await this.client.index(uid).deleteDocuments(keys).waitTask(this.wait()), `delete from ${uid}`);
+      assertSucceeded(
+        await this.client.index(uid).deleteDocuments(keys).waitTask(this.wait()),
+        `delete from ${uid}`,
+      );
     });
   }
 
   /** Swaps two indexes atomically. */
   async swapIndexes(a: string, b: string): Promise<void> {
     await withTypedErrors(`swap ${a} and ${b}`, async () => {
-      assertSucceeded(await this.client.swapIndexes([{ indexes: [a, b], rename: false }]).waitTask(this.wait()), `swap ${a}/${b}`);
+      assertSucceeded(
+        await this.client.swapIndexes([{ indexes: [a, b], rename: false }]).waitTask(this.wait()),
+        `swap ${a}/${b}`,
+      );
     });
   }
 
@@ -119,25 +143,69 @@ export class MeiliRepository {
   async deleteIndex(uid: string): Promise<void> {
     await withTypedErrors(`delete ${uid}`, async () => {
       const task = await this.client.deleteIndex(uid).waitTask(this.wait());
-      if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found') assertSucceeded(task, `delete ${uid}`);
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found')
+        assertSucceeded(task, `delete ${uid}`);
     });
   }
 
   /** Searches one index. */
-  async search(uid: string, query: string, params: SearchParams): Promise<SearchResponse<StoredArticle>> {
-    return withTypedErrors(`search ${uid}`, () => this.client.index(uid).search<StoredArticle>(query, params));
+  async search(
+    uid: string,
+    query: string,
+    params: SearchParams,
+  ): Promise<SearchResponse<StoredArticle>> {
+    return withTypedErrors(`search ${uid}`, () =>
+      this.client.index(uid).search<StoredArticle>(query, params),
+    );
   }
 
   /** Runs a federated multi-search and returns the merged hits. */
-  async federatedSearch(params: FederatedMultiSearchParams): Promise<SearchResponse<StoredArticle>> {
+  async federatedSearch(
+    params: FederatedMultiSearchParams,
+  ): Promise<SearchResponse<StoredArticle>> {
     return withTypedErrors('federated search', () =>
       this.client.multiSearch<FederatedMultiSearchParams, StoredArticle>(params),
     );
   }
 
+  /** Counts of documents per value of each facet over the whole index. */
+  async facetCounts(
+    uid: string,
+    facets: string[],
+  ): Promise<Record<string, Record<string, number>>> {
+    const result = await this.search(uid, '', { limit: 0, facets });
+    return result.facetDistribution ?? {};
+  }
+
+  /** Upserts one small JSON document into a bookkeeping index (created on first use). */
+  async putMeta(uid: string, document: Record<string, unknown> & { key: string }): Promise<void> {
+    await withTypedErrors(`meta ${uid}`, async () => {
+      const task = await this.client
+        .index(uid)
+        .addDocuments([document], { primaryKey: 'key' })
+        .waitTask(this.wait());
+      assertSucceeded(task, `meta ${uid}`);
+    });
+  }
+
+  /** A bookkeeping document, or null when absent. */
+  async getMeta(uid: string, key: string): Promise<Record<string, unknown> | null> {
+    try {
+      return await withTypedErrors(`meta ${uid}`, () =>
+        this.client.index(uid).getDocument<Record<string, unknown>>(key),
+      );
+    } catch (error) {
+      if (error instanceof DocumentNotFoundError || error instanceof IndexNotFoundError)
+        return null;
+      throw error;
+    }
+  }
+
   /** One stored document by primary key. */
   async getDocument(uid: string, key: string): Promise<StoredArticle> {
-    return withTypedErrors(`document ${key}`, () => this.client.index(uid).getDocument<StoredArticle>(key));
+    return withTypedErrors(`document ${key}`, () =>
+      this.client.index(uid).getDocument<StoredArticle>(key),
+    );
   }
 
   /**

@@ -9,7 +9,10 @@ export function findFreePort(host: string): Promise<number> {
     probe.listen({ host, port: 0 }, () => {
       const address = probe.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no port assigned'))));
+      probe.close(() => {
+        if (port > 0) resolve(port);
+        else reject(new Error('no port assigned'));
+      });
     });
   });
 }

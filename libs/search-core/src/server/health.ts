@@ -1,7 +1,9 @@
 /** True when Meilisearch at `url` answers GET /health with status "available". */
 export async function isMeilisearchHealthy(url: string, timeoutMs = 1_000): Promise<boolean> {
   try {
-    const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetch(new URL('/health', url), {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     if (!response.ok) return false;
     const body = (await response.json()) as { status?: string };
     return body.status === 'available';

@@ -125,7 +125,11 @@ export class LocalMeilisearchServer {
     if (child === undefined) return;
     if (this.exitHandler !== undefined) process.removeListener('exit', this.exitHandler);
     if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      const exited = new Promise<void>((done) => {
+        child.once('exit', () => {
+          done();
+        });
+      });
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       await exited;

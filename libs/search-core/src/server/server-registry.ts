@@ -27,11 +27,22 @@ export function isProcessAlive(pid: number): boolean {
 /** The published record of the data folder's server, or null when none is readable. */
 export async function readServerRecord(dataDir: string): Promise<ServerRecord | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(dataDir, SERVER_FILE), 'utf8')) as Partial<ServerRecord>;
-    if (typeof parsed.url !== 'string' || typeof parsed.pid !== 'number' || typeof parsed.ownerPid !== 'number') {
+    const parsed = JSON.parse(
+      await readFile(join(dataDir, SERVER_FILE), 'utf8'),
+    ) as Partial<ServerRecord>;
+    if (
+      typeof parsed.url !== 'string' ||
+      typeof parsed.pid !== 'number' ||
+      typeof parsed.ownerPid !== 'number'
+    ) {
       return null;
     }
-    return { url: parsed.url, pid: parsed.pid, ownerPid: parsed.ownerPid, startedAt: parsed.startedAt ?? '' };
+    return {
+      url: parsed.url,
+      pid: parsed.pid,
+      ownerPid: parsed.ownerPid,
+      startedAt: parsed.startedAt ?? '',
+    };
   } catch {
     return null;
   }

@@ -9,7 +9,7 @@ export interface IndexSettingsFile {
 
 /** Reads an index settings file (indexing/settings/*.json) and returns the Meilisearch settings. */
 export async function loadIndexSettings(path: string): Promise<Settings> {
-  const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<IndexSettingsFile>;
+  const parsed = JSON.parse(await readFile(path, 'utf8')) as { settings?: unknown };
   if (typeof parsed.settings !== 'object' || parsed.settings === null) {
     throw new Error(`${path}: expected an object with "settings"`);
   }

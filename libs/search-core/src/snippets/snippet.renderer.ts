@@ -15,7 +15,12 @@ function wordTokens(text: string): Token[] {
 }
 
 /** Escapes `text[from, to)` and marks the tokens whose term is a query term. */
-function markRange(text: string, tokens: Token[], range: { from: number; to: number }, terms: ReadonlySet<string>): string {
+function markRange(
+  text: string,
+  tokens: Token[],
+  range: { from: number; to: number },
+  terms: ReadonlySet<string>,
+): string {
   let html = '';
   let cursor = range.from;
   for (const token of tokens) {
@@ -63,7 +68,11 @@ export function highlightText(text: string, terms: ReadonlySet<string>): string 
  * query terms, cut at word boundaries with "…" where cut, escaped, matches marked. With no
  * match it is the start of the text.
  */
-export function renderSnippet(text: string, terms: ReadonlySet<string>, options: Partial<SnippetOptions> = {}): string {
+export function renderSnippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  options: Partial<SnippetOptions> = {},
+): string {
   const { windowWords } = { ...DEFAULTS, ...options };
   const tokens = wordTokens(text);
   const first = tokens[0];

@@ -1,0 +1,54 @@
+/** Dependency rules: apps -> libs; search-core and ingest -> text-analysis; nothing else. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-lib-to-app',
+      severity: 'error',
+      comment: 'Libraries never import applications.',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-app-to-app',
+      severity: 'error',
+      comment: 'Applications never import each other.',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'text-analysis-is-pure',
+      severity: 'error',
+      comment: 'text-analysis imports no other library and does no I/O.',
+      from: { path: '^libs/text-analysis/' },
+      to: {
+        path: [
+          '^libs/(?!text-analysis/)',
+          '^(fs|net|http|https|child_process|node:fs|node:net|node:http|node:child_process)$',
+        ],
+      },
+    },
+    {
+      name: 'libs-depend-on-text-analysis-only',
+      severity: 'error',
+      comment: 'search-core and ingest may use text-analysis, not each other.',
+      from: { path: '^libs/(search-core|ingest)/' },
+      to: { path: '^libs/(search-core|ingest)/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist/|\\.spec\\.ts$)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};

@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { loadIndexSettings } from '@lib/search-core';
+import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
+import { IndexingService } from '../indexing/indexing.service.js';
+import { MeiliConnectionService } from '../meili/meili-connection.service.js';
+import { SEARCH_KEY_NAME } from './search-key.js';
+
+/**
+ * The main job: Meilisearch up (the local one by default), the sample corpus indexed when the
+ * live index is empty, then the search API run as a child process holding only a search key.
+ */
+@Injectable()
+export class ServeCommand {
+  private readonly logger = new Logger(ServeCommand.name);
+
+  constructor(
+    private readonly meili: MeiliConnectionService,
+    private readonly indexing: IndexingService,
+    @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
+  ) {}
+
+  /** Runs until the search API exits or the signal fires; resolves to the exit code. */
+  async run(signal: AbortSignal): Promise<number> {
+    const { url, repository } = await this.meili.connect();
+    const summary = await repository.summary(this.config.index);
+    if (summary === null || summary.documents === 0) {
+      this.logger.log(
+        `index "${this.config.index}" is empty: indexing the samples in ${this.config.samplesDir}`,
+      );
+      const report = await this.indexing.reindex([this.config.samplesDir], {
+        dryRun: false,
+        tty: false,
+        signal,
+      });
+      this.logger.log({ msg: 'samples indexed', documents: report.indexed, failed: report.failed });
+    } else {
+      await repository.applySettings(
+        this.config.index,
+        await loadIndexSettings(this.config.settingsPath),
+      );
+      this.logger.log(`index "${this.config.index}" holds ${summary.documents} documents`);
+    }
+    const searchKey =
+      this.config.searchKey ??
+      (await repository.ensureSearchKey(SEARCH_KEY_NAME, [this.config.index]));
+    return this.runSearchApi(url, searchKey, signal);
+  }
+
+  private runSearchApi(url: string, searchKey: string, signal: AbortSignal): Promise<number> {
+    const child = spawn(process.execPath, [this.config.api.entry], {
+      stdio: 'inherit',
+      env: {
+        ...this.config.childEnv,
+        PORT: String(this.config.api.port),
+        HOST: this.config.api.host,
+        MEILI_URL: url,
+        MEILI_API_KEY: searchKey,
+        MEILI_INDEX: this.config.index,
+      },
+    });
+    const stop = (): void => {
+      child.kill('SIGTERM');
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    return new Promise((resolve) => {
+      child.once('exit', (code, killedBy) => {
+        signal.removeEventListener('abort', stop);
+        this.logger.log(`search API exited (${killedBy ?? `code ${code ?? 0}`})`);
+        resolve(signal.aborted ? 0 : (code ?? 1));
+      });
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  documentBatches,
+  IndexBuilder,
+  loadIndexSettings,
+  primaryKeyFor,
+  toArticleDocument,
+} from '@lib/search-core';
+import type { IngestSummary } from '@lib/ingest';
+import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
+import { MeiliConnectionService } from '../meili/meili-connection.service.js';
+import { ProgressReporter } from '../progress/progress.reporter.js';
+import { RecordStream, type InputProblem } from './record-stream.js';
+import { LAST_REINDEX_KEY, metaIndexOf } from './stats.service.js';
+
+/** Outcome of a reindex or add run. */
+export interface IndexRunReport {
+  command: 'reindex' | 'add';
+  dryRun: boolean;
+  index: string;
+  files: number;
+  indexed: number;
+  skipped: number;
+  skippedByReason: Record<string, number>;
+  failed: number;
+  problems: InputProblem[];
+  durationMs: number;
+}
+
+function report(
+  command: IndexRunReport['command'],
+  base: { index: string; dryRun: boolean; started: number; indexed: number },
+  stream: RecordStream,
+): IndexRunReport {
+  const summary: IngestSummary = stream.summary;
+  return {
+    command,
+    dryRun: base.dryRun,
+    index: base.index,
+    files: stream.files,
+    indexed: base.indexed,
+    skipped: summary.skipped,
+    skippedByReason: summary.skippedByReason,
+    failed: summary.failed,
+    problems: stream.problems,
+    durationMs: Date.now() - base.started,
+  };
+}
+
+/** Reindexes and updates the live index from files. */
+@Injectable()
+export class IndexingService {
+  private readonly logger = new Logger(IndexingService.name);
+
+  constructor(
+    private readonly meili: MeiliConnectionService,
+    @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
+  ) {}
+
+  /** Zero-downtime full reindex of the live index from `paths`. */
+  async reindex(
+    paths: string[],
+    options: { dryRun: boolean; tty: boolean; signal?: AbortSignal },
+  ): Promise<IndexRunReport> {
+    const started = Date.now();
+    const stream = new RecordStream(paths);
+    const progress = new ProgressReporter('reindex', { tty: options.tty });
+    if (options.dryRun) return this.dryRun('reindex', stream, started, progress);
+    const { repository } = await this.meili.connect();
+    const settings = await loadIndexSettings(this.config.settingsPath);
+    const builder = new IndexBuilder(repository);
+    const records = stream.records();
+    const result = await builder.reindex({
+      liveIndex: this.config.index,
+      settings,
+      records,
+      batchBytes: this.config.batchBytes,
+      onBatch: ({ documents }) => {
+        progress.update(documents);
+      },
+      signal: options.signal,
+    });
+    progress.finish();
+    await repository.putMeta(metaIndexOf(this.config.index), {
+      key: LAST_REINDEX_KEY,
+      finished_at: new Date().toISOString(),
+      documents: result.documents,
+      duration_ms: result.durationMs,
+      paths,
+    });
+    this.logger.log({
+      msg: 'reindex swapped in',
+      index: result.liveIndex,
+      build: result.buildIndex,
+      documents: result.documents,
+      ms: result.durationMs,
+    });
+    return report(
+      'reindex',
+      { index: this.config.index, dryRun: false, started, indexed: result.documents },
+      stream,
+    );
+  }
+
+  /** Adds or replaces documents in the live index (created with its settings when missing). */
+  async add(paths: string[], options: { dryRun: boolean; tty: boolean }): Promise<IndexRunReport> {
+    const started = Date.now();
+    const stream = new RecordStream(paths);
+    const progress = new ProgressReporter('add', { tty: options.tty });
+    if (options.dryRun) return this.dryRun('add', stream, started, progress);
+    const { repository } = await this.meili.connect();
+    if ((await repository.summary(this.config.index)) === null) {
+      await repository.createIndex(
+        this.config.index,
+        await loadIndexSettings(this.config.settingsPath),
+      );
+    }
+    let indexed = 0;
+    for await (const batch of documentBatches(stream.records(), this.config.batchBytes)) {
+      await repository.addDocuments(this.config.index, batch);
+      indexed += batch.length;
+      progress.update(indexed);
+    }
+    progress.finish();
+    return report('add', { index: this.config.index, dryRun: false, started, indexed }, stream);
+  }
+
+  /** Deletes documents by their original ids; returns how many existed. */
+  async delete(
+    ids: string[],
+    options: { dryRun: boolean },
+  ): Promise<{ requested: number; deleted: number; missing: string[] }> {
+    const { repository } = await this.meili.connect();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const found = await repository.getDocument(this.config.index, primaryKeyFor(id)).then(
+        () => true,
+        () => false,
+      );
+      if (!found) missing.push(id);
+    }
+    const present = ids.filter((id) => !missing.includes(id));
+    if (!options.dryRun && present.length > 0) {
+      await repository.deleteDocuments(this.config.index, present.map(primaryKeyFor));
+    }
+    return { requested: ids.length, deleted: present.length, missing };
+  }
+
+  /** Applies the index settings file to the live index. */
+  async applySettings(options: { dryRun: boolean }): Promise<{ index: string; applied: boolean }> {
+    const settings = await loadIndexSettings(this.config.settingsPath);
+    if (options.dryRun) return { index: this.config.index, applied: false };
+    const { repository } = await this.meili.connect();
+    if ((await repository.summary(this.config.index)) === null)
+      await repository.createIndex(this.config.index, settings);
+    else await repository.applySettings(this.config.index, settings);
+    return { index: this.config.index, applied: true };
+  }
+
+  private async dryRun(
+    command: IndexRunReport['command'],
+    stream: RecordStream,
+    started: number,
+    progress: ProgressReporter,
+  ): Promise<IndexRunReport> {
+    let indexed = 0;
+    for await (const record of stream.records()) {
+      toArticleDocument(record);
+      progress.update(++indexed);
+    }
+    progress.finish();
+    if (indexed === 0 && command === 'reindex') this.logger.warn('dry run found no records');
+    return report(command, { index: this.config.index, dryRun: true, started, indexed }, stream);
+  }
+}

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+interface Service {
+  image?: string;
+  build?: unknown;
+  environment?: Record<string, string>;
+  volumes?: string[];
+  healthcheck?: { test: string[] };
+  profiles?: string[];
+}
+
+const compose = parse(readFileSync('docker-compose.yml', 'utf8')) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+};
+const dockerfile = readFileSync('Dockerfile', 'utf8');
+
+describe('docker-compose.yml', () => {
+  const meili = compose.services.meilisearch;
+
+  it('runs the official Meilisearch image pinned to a 1.x version', () => {
+    expect(meili?.image).toMatch(/^getmeili\/meilisearch:v1\.\d+\.\d+$/);
+  });
+
+  it('takes the master key from the environment, with no default secret', () => {
+    expect(meili?.environment?.MEILI_MASTER_KEY).toMatch(/^\$\{MEILI_MASTER_KEY:\?[^}]+\}$/);
+    expect(meili?.environment?.MEILI_ENV).toBe('production');
+  });
+
+  it('keeps the Meilisearch data in a named volume', () => {
+    const volume = meili?.volumes?.[0]?.split(':')[0] ?? '';
+    expect(Object.keys(compose.volumes)).toContain(volume);
+  });
+
+  it('health-checks every long-running service', () => {
+    for (const [name, service] of Object.entries(compose.services)) {
+      if (service.profiles?.includes('tools') === true) continue;
+      expect(service.healthcheck?.test.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('builds search-api and indexer from the Dockerfile; only the indexer holds the master key', () => {
+    expect(compose.services['search-api']?.build).toBe('.');
+    expect(compose.services.indexer?.build).toBe('.');
+    expect(compose.services['search-api']?.environment).not.toHaveProperty('MEILI_MASTER_KEY');
+    expect(compose.services.indexer?.environment?.MEILI_MASTER_KEY).toMatch(
+      /^\$\{MEILI_MASTER_KEY:\?/,
+    );
+  });
+});
+
+describe('Dockerfile', () => {
+  it('is multi-stage and runs as a non-root user without the bundled Meilisearch', () => {
+    expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
+    expect(runtime).toMatch(/^USER (?!root)\w+/m);
+    expect(runtime).toContain('--omit=optional');
+  });
+});
