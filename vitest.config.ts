@@ -1,12 +1,39 @@
 import { fileURLToPath } from 'node:url';
-import swc from 'unplugin-swc';
-import { defineConfig } from 'vitest/config';
+import ts from 'typescript';
+import { defineConfig, type Plugin } from 'vitest/config';
 
 const here = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * Compiles TypeScript with the TypeScript compiler itself, so Nest's decorators get the
+ * design-time type metadata that dependency injection reads (Vite's own transform drops it).
+ */
+function typescriptWithDecoratorMetadata(): Plugin {
+  return {
+    name: 'typescript-decorator-metadata',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('.ts') || id.includes('/node_modules/')) return null;
+      const output = ts.transpileModule(code, {
+        fileName: id,
+        compilerOptions: {
+          module: ts.ModuleKind.ESNext,
+          target: ts.ScriptTarget.ES2022,
+          experimentalDecorators: true,
+          emitDecoratorMetadata: true,
+          useDefineForClassFields: false,
+          sourceMap: true,
+          inlineSources: true,
+        },
+      });
+      return { code: output.outputText, map: output.sourceMapText ?? null };
+    },
+  };
+}
+
 export default defineConfig({
-  // SWC compiles the tests so that Nest's decorators get their design-time type metadata.
-  plugins: [swc.vite({ module: { type: 'es6' } })],
+  plugins: [typescriptWithDecoratorMetadata()],
+  oxc: false,
   resolve: {
     alias: {
       '@lib/text-analysis': here('./libs/text-analysis/src/index.ts'),
