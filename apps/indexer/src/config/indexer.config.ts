@@ -65,7 +65,10 @@ const SECRETS = new Set(['MEILI_MASTER_KEY', 'MEILI_SEARCH_KEY', 'MEILI_API_KEY'
 export function loadIndexerConfig(
   env: Record<string, string | undefined> = process.env,
 ): IndexerConfig {
-  const parsed = schema.safeParse(env);
+  // An empty variable counts as unset, as in most shells' `VAR= command`.
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

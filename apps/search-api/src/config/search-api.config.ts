@@ -59,7 +59,10 @@ export const SEARCH_API_CONFIG = Symbol('SEARCH_API_CONFIG');
 export function loadSearchApiConfig(
   env: Record<string, string | undefined> = process.env,
 ): SearchApiConfig {
-  const parsed = schema.safeParse(env);
+  // An empty variable counts as unset, as in most shells' `VAR= command`.
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')),
+  );
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),

@@ -1,0 +1,86 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isMeilisearchHealthy, LocalMeilisearchServer, MeiliRepository } from '@lib/search-core';
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function serverPid(dataDir: string): Promise<number> {
+  const record = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {
+    pid: number;
+  };
+  return record.pid;
+}
+
+describe('the managed local Meilisearch', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'local-meili-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on loopback with a 0600 master key, and stops with no process left', async () => {
+    const server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const pid = await serverPid(dataDir);
+    try {
+      expect(server.owned).toBe(true);
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await stat(join(dataDir, 'master-key'))).mode & 0o777).toBe(0o600);
+      expect(await isMeilisearchHealthy(server.url)).toBe(true);
+      const unauthorized = await fetch(`${server.url}/indexes`);
+      expect(unauthorized.status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+    expect(processExists(pid)).toBe(false);
+    expect(await isMeilisearchHealthy(server.url)).toBe(false);
+  });
+
+  it('lets a second process attach to the running server without owning it', async () => {
+    const owner = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    try {
+      const attached = await LocalMeilisearchServer.startOrAttach({ dataDir });
+      expect(attached.owned).toBe(false);
+      expect(attached.url).toBe(owner.url);
+      await attached.stop();
+      expect(await isMeilisearchHealthy(owner.url)).toBe(true);
+    } finally {
+      await owner.stop();
+    }
+  });
+
+  it('reuses its data and key on restart, and starts clean when the folder is deleted', async () => {
+    const first = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const repository = new MeiliRepository({ url: first.url, apiKey: first.masterKey });
+    await repository.createIndex('kept', {});
+    await first.stop();
+
+    const second = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    expect(second.masterKey).toBe(first.masterKey);
+    expect(
+      await new MeiliRepository({ url: second.url, apiKey: second.masterKey }).listIndexes(),
+    ).toContain('kept');
+    await second.stop();
+
+    await rm(dataDir, { recursive: true, force: true });
+    const fresh = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    try {
+      expect(fresh.masterKey).not.toBe(first.masterKey);
+      expect(
+        await new MeiliRepository({ url: fresh.url, apiKey: fresh.masterKey }).listIndexes(),
+      ).toEqual([]);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});

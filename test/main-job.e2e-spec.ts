@@ -1,0 +1,105 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const INDEXER = 'dist/apps/indexer/src/main.js';
+
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address !== null ? address.port : 0);
+      });
+    });
+  });
+}
+
+async function waitForReady(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
+    const ok = await fetch(`${base}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('search API not ready in time');
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the main job (npm start = indexer serve)', () => {
+  let dataDir: string;
+  let child: ChildProcess;
+  let base: string;
+  let output = '';
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'main-job-'));
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [INDEXER, 'serve'], {
+      env: {
+        ...process.env,
+        MEILI_DATA_DIR: dataDir,
+        PORT: String(port),
+        LOG_FORMAT: 'json',
+        MEILI_URL: '',
+        MEILI_MASTER_KEY: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitForReady(base, child);
+  });
+
+  afterAll(async () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('indexes the samples and answers the README query with the Russian pages', async () => {
+    const response = await fetch(`${base}/api/v1/search?q=${encodeURIComponent('Путин')}`);
+    const body = (await response.json()) as {
+      total: number;
+      hits: Array<{ id: string; link: string; lang: string }>;
+    };
+    expect(response.status).toBe(200);
+    expect(body.total).toBe(4);
+    expect(body.hits.every((h) => h.lang === 'ru' && h.id.length > 0 && h.link.length > 0)).toBe(
+      true,
+    );
+  });
+
+  it('gives the search API a search-only key, never the master key', async () => {
+    const masterKey = (await readFile(join(dataDir, 'master-key'), 'utf8')).trim();
+    expect(output).not.toContain(masterKey);
+  });
+
+  it('stops Meilisearch on SIGINT and leaves no process behind', async () => {
+    const record = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {
+      pid: number;
+    };
+    expect(processExists(record.pid)).toBe(true);
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(processExists(record.pid)).toBe(false);
+  });
+});
