@@ -96,7 +96,9 @@ describe('the main job (npm start = indexer serve)', () => {
     };
     expect(processExists(record.pid)).toBe(true);
     const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
+      child.once('exit', (code) => {
+        resolve(code);
+      }),
     );
     child.kill('SIGINT');
     expect(await exited).toBe(0);
