@@ -173,3 +173,20 @@ describe('duplicates and the summary', () => {
     });
   });
 });
+
+describe('text Meilisearch would reject', () => {
+  it('replaces lone surrogates so a batch never fails on them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ingest-'));
+    try {
+      const path = join(dir, 'surrogates.jsonl');
+      await writeFile(path, `${JSON.stringify({ id: 's1', title: 'A\uD800B', body: 'broken \uDC00 text', tags: ['x\uD800'] })}\n`);
+      const [event] = await events(path);
+      if (event?.kind !== 'record') throw new Error('expected a record');
+      expect(event.record.body).toBe('broken \uFFFD text');
+      expect(event.record.title).toBe('A\uFFFDB');
+      expect(event.record.tags).toEqual(['x\uFFFD']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -25,6 +25,11 @@ export interface DraftContext {
   position?: number;
 }
 
+/** Replaces lone surrogates (U+FFFD): Meilisearch fails a whole batch on ill-formed UTF-16. */
+function wellFormed(text: string): string {
+  return text.isWellFormed() ? text : text.toWellFormed();
+}
+
 /** A published date as ISO 8601: ISO strings are kept, other unambiguous forms converted. */
 function normalizeDate(value: string | null | undefined): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
@@ -57,7 +62,7 @@ function titleOf(draft: ArticleDraft): string {
  * else from the file name, position and content hash. Unknown values stay null.
  */
 export function buildRecord(draft: ArticleDraft, context: DraftContext): ArticleRecord {
-  const body = draft.body.replace(/\r\n?/g, '\n').trim();
+  const body = wellFormed(draft.body).replace(/\r\n?/g, '\n').trim();
   if (body.length === 0) throw new EmptyInputError('no article text (empty body)');
   const url = normalizeUrl(draft.url);
   const hash = contentHash(body);
@@ -77,11 +82,11 @@ export function buildRecord(draft: ArticleDraft, context: DraftContext): Article
     lang: languageOf({ ...draft, body }),
     source: draft.source?.trim() || domainOf(url),
     url,
-    title: titleOf({ ...draft, body }),
+    title: wellFormed(titleOf({ ...draft, body })),
     body,
     published_at: normalizeDate(draft.published_at),
-    tags: draft.tags ?? [],
-    summary: draft.summary?.trim() || null,
+    tags: (draft.tags ?? []).map(wellFormed),
+    summary: draft.summary?.trim() ? wellFormed(draft.summary.trim()) : null,
     content_hash: hash,
   };
 }
