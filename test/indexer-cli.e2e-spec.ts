@@ -5,7 +5,10 @@ import { runIndexer } from './support/indexer-cli.js';
 const FIXTURES = 'test/fixtures/ingest';
 
 async function ids(index: string): Promise<string[]> {
-  const result = await adminRepository().search(index, '', { limit: 1000, attributesToRetrieve: ['id'] });
+  const result = await adminRepository().search(index, '', {
+    limit: 1000,
+    attributesToRetrieve: ['id'],
+  });
   return result.hits.map((hit) => hit.id).sort();
 }
 
@@ -14,7 +17,12 @@ describe('indexer CLI against a real Meilisearch', () => {
     const index = uniqueIndex('cli');
     const first = await runIndexer(['reindex', 'indexing/samples', '--json'], { index });
     expect(first.code, first.stderr).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ command: 'reindex', indexed: 5, failed: 0, files: 5 });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      command: 'reindex',
+      indexed: 5,
+      failed: 0,
+      files: 5,
+    });
     const before = await ids(index);
 
     const second = await runIndexer(['reindex', 'indexing/samples', '--json'], { index });
@@ -23,9 +31,15 @@ describe('indexer CLI against a real Meilisearch', () => {
     expect(before).toHaveLength(5);
 
     const stats = await runIndexer(['stats', '--json'], { index });
-    expect(JSON.parse(stats.stdout)).toMatchObject({ exists: true, documents: 5, languages: { ru: 4, en: 1 } });
+    expect(JSON.parse(stats.stdout)).toMatchObject({
+      exists: true,
+      documents: 5,
+      languages: { ru: 4, en: 1 },
+    });
     expect(JSON.parse(stats.stdout).lastReindex).toMatchObject({ documents: 5 });
-    const builds = (await adminRepository().listIndexes(index)).filter((uid) => /_\d{13}$/.test(uid));
+    const builds = (await adminRepository().listIndexes(index)).filter((uid) =>
+      /_\d{13}$/.test(uid),
+    );
     expect(builds).toEqual([]);
   });
 
@@ -38,14 +52,27 @@ describe('indexer CLI against a real Meilisearch', () => {
 
     const removed = await runIndexer(['delete', 'fx-1', 'no-such-id', '--json'], { index });
     expect(removed.code).toBe(1);
-    expect(JSON.parse(removed.stdout)).toEqual({ requested: 2, deleted: 1, missing: ['no-such-id'] });
+    expect(JSON.parse(removed.stdout)).toEqual({
+      requested: 2,
+      deleted: 1,
+      missing: ['no-such-id'],
+    });
     expect(await ids(index)).not.toContain('fx-1');
     expect(await ids(index)).toHaveLength(6);
   });
 
   it('goes on past bad files, names each, exits 1, and keeps the good records', async () => {
     const index = uniqueIndex('cli');
-    const run = await runIndexer(['reindex', `${FIXTURES}/records.jsonl`, `${FIXTURES}/empty.txt`, `${FIXTURES}/binary.txt`, 'missing.jsonl'], { index });
+    const run = await runIndexer(
+      [
+        'reindex',
+        `${FIXTURES}/records.jsonl`,
+        `${FIXTURES}/empty.txt`,
+        `${FIXTURES}/binary.txt`,
+        'missing.jsonl',
+      ],
+      { index },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('indexed 2 documents');
     expect(run.stdout).toContain(`error: ${FIXTURES}/records.jsonl:2: invalid JSON`);

@@ -13,7 +13,12 @@ import {
   ReindexAbortedError,
   type ArticleInput,
 } from '@lib/search-core';
-import { adminRepository, buildIndex, startSearchApi, uniqueIndex } from './support/search-api.harness.js';
+import {
+  adminRepository,
+  buildIndex,
+  startSearchApi,
+  uniqueIndex,
+} from './support/search-api.harness.js';
 import { article, readRecords, SAMPLES_DIR, SETTINGS_PATH } from './support/samples.js';
 
 function synthetic(count: number, prefix = 'syn'): ArticleInput[] {
@@ -21,7 +26,9 @@ function synthetic(count: number, prefix = 'syn'): ArticleInput[] {
     article({
       id: `${prefix}-${i}`,
       title: `Synthetic report ${i} on trade talks`,
-      body: `Report number ${i}. Trade talks between delegations continued on day ${i % 30}, officials said. `.repeat(20),
+      body: `Report number ${i}. Trade talks between delegations continued on day ${i % 30}, officials said. `.repeat(
+        20,
+      ),
     }),
   );
 }
@@ -41,7 +48,10 @@ describe('zero-downtime reindex', () => {
     await buildIndex(live, await readRecords([SAMPLES_DIR]));
     const repository = adminRepository();
     const before = await idsOf(repository, live);
-    const records = [...synthetic(50), article({ id: 'ill-formed', title: 'x', body: 'lone surrogate \uD800 fails the task' })];
+    const records = [
+      ...synthetic(50),
+      article({ id: 'ill-formed', title: 'x', body: 'lone surrogate \uD800 fails the task' }),
+    ];
     const reindex = new IndexBuilder(repository).reindex({
       liveIndex: live,
       settings: await loadIndexSettings(SETTINGS_PATH),
@@ -75,7 +85,11 @@ describe('zero-downtime reindex', () => {
 
     const stale = `${live}_1700000000000`;
     await repository.createIndex(stale, settings);
-    const result = await new IndexBuilder(repository).reindex({ liveIndex: live, settings, records: synthetic(3) });
+    const result = await new IndexBuilder(repository).reindex({
+      liveIndex: live,
+      settings,
+      records: synthetic(3),
+    });
     expect(result.removedStale).toEqual([stale]);
     expect(await idsOf(repository, live)).toEqual(['syn-0', 'syn-1', 'syn-2']);
   });
@@ -91,7 +105,9 @@ describe('zero-downtime reindex', () => {
       const totals: number[] = [];
       const loop = (async () => {
         while (running) {
-          const response = await request(api.app.getHttpServer()).get('/api/v1/search').query({ q: 'Путин' });
+          const response = await request(api.app.getHttpServer())
+            .get('/api/v1/search')
+            .query({ q: 'Путин' });
           statuses.push(response.status);
           totals.push((response.body as { total?: number }).total ?? 0);
         }
@@ -120,9 +136,19 @@ describe('Meilisearch killed during a reindex', () => {
     try {
       const live = 'articles';
       const settings = await loadIndexSettings(SETTINGS_PATH);
-      let repository = new MeiliRepository({ url: server.url, apiKey: server.masterKey, timeoutMs: 2_000 });
-      await new IndexBuilder(repository).reindex({ liveIndex: live, settings, records: await readRecords([SAMPLES_DIR]) });
-      const { pid } = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as { pid: number };
+      let repository = new MeiliRepository({
+        url: server.url,
+        apiKey: server.masterKey,
+        timeoutMs: 2_000,
+      });
+      await new IndexBuilder(repository).reindex({
+        liveIndex: live,
+        settings,
+        records: await readRecords([SAMPLES_DIR]),
+      });
+      const { pid } = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {
+        pid: number;
+      };
 
       const doomed = new IndexBuilder(repository).reindex({
         liveIndex: live,
@@ -142,7 +168,11 @@ describe('Meilisearch killed during a reindex', () => {
       const hits = await repository.search(live, 'путин', { limit: 10 });
       expect(hits.hits.length).toBe(4);
 
-      const next = await new IndexBuilder(repository).reindex({ liveIndex: live, settings, records: synthetic(5, 'after') });
+      const next = await new IndexBuilder(repository).reindex({
+        liveIndex: live,
+        settings,
+        records: synthetic(5, 'after'),
+      });
       expect(next.removedStale).toHaveLength(1);
       expect(await buildIndexes(repository, live)).toEqual([]);
     } finally {

@@ -9,7 +9,10 @@ export interface CliRun {
 }
 
 /** Runs the built indexer CLI against the e2e Meilisearch with the given index. */
-export function runIndexer(args: string[], options: { index: string; env?: Record<string, string> }): Promise<CliRun> {
+export function runIndexer(
+  args: string[],
+  options: { index: string; env?: Record<string, string> },
+): Promise<CliRun> {
   const { url, masterKey } = inject('meili');
   const child = spawn(process.execPath, ['dist/apps/indexer/src/main.js', ...args], {
     env: {

@@ -179,7 +179,10 @@ describe('text Meilisearch would reject', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ingest-'));
     try {
       const path = join(dir, 'surrogates.jsonl');
-      await writeFile(path, `${JSON.stringify({ id: 's1', title: 'A\uD800B', body: 'broken \uDC00 text', tags: ['x\uD800'] })}\n`);
+      await writeFile(
+        path,
+        `${JSON.stringify({ id: 's1', title: 'A\uD800B', body: 'broken \uDC00 text', tags: ['x\uD800'] })}\n`,
+      );
       const [event] = await events(path);
       if (event?.kind !== 'record') throw new Error('expected a record');
       expect(event.record.body).toBe('broken \uFFFD text');

@@ -28,6 +28,9 @@ export interface ReindexResult {
   removedStale: string[];
 }
 
+/** Batches enqueued in Meilisearch at once while the next one is analyzed. */
+const MAX_IN_FLIGHT = 2;
+
 /** Uid pattern of build indexes: `<live>_<unix ms>`. */
 function buildIndexPattern(liveIndex: string): RegExp {
   return new RegExp(`^${liveIndex.replace(/[^A-Za-z0-9]/g, '\\$&')}_\\d{13}$`);
@@ -80,9 +83,23 @@ export class IndexBuilder {
     }
   }
 
+  /**
+   * Sends batches while Meilisearch indexes the previous ones: at most MAX_IN_FLIGHT tasks are
+   * enqueued, so analysis overlaps indexing and memory stays bounded. A failed task stops the run.
+   */
   private async fill(uid: string, options: ReindexOptions): Promise<number> {
     const keys = new Set<string>();
+    const inFlight: Array<{ taskUid: number; size: number }> = [];
     let batches = 0;
+    const settle = async (): Promise<void> => {
+      const oldest = inFlight.shift();
+      if (oldest === undefined) return;
+      await this.repository.waitForTask(
+        oldest.taskUid,
+        `adding ${oldest.size} documents to ${uid}`,
+      );
+      options.onBatch?.({ documents: keys.size, batches: ++batches });
+    };
     for await (const batch of documentBatches(
       options.records,
       options.batchBytes ?? DEFAULT_BATCH_BYTES,
@@ -92,11 +109,14 @@ export class IndexBuilder {
           cause: options.signal.reason,
         });
       }
-      await this.repository.addDocuments(uid, batch);
+      inFlight.push({
+        taskUid: await this.repository.enqueueDocuments(uid, batch),
+        size: batch.length,
+      });
       for (const document of batch) keys.add(document.key);
-      batches++;
-      options.onBatch?.({ documents: keys.size, batches });
+      if (inFlight.length >= MAX_IN_FLIGHT) await settle();
     }
+    while (inFlight.length > 0) await settle();
     return keys.size;
   }
 

@@ -119,6 +119,21 @@ export class MeiliRepository {
     });
   }
 
+  /** Enqueues documents without waiting; returns the task uid for `waitForTask`. */
+  async enqueueDocuments(uid: string, documents: object[]): Promise<number> {
+    return withTypedErrors(`add documents to ${uid}`, async () => {
+      const enqueued = await this.client.index(uid).addDocuments(documents, { primaryKey: 'key' });
+      return enqueued.taskUid;
+    });
+  }
+
+  /** Waits for a task; throws MeilisearchTaskError when it failed. */
+  async waitForTask(taskUid: number, what: string): Promise<void> {
+    await withTypedErrors(what, async () => {
+      assertSucceeded(await this.client.tasks.waitForTask(taskUid, this.wait()), what);
+    });
+  }
+
   /** Deletes documents by primary key and waits. */
   async deleteDocuments(uid: string, keys: string[]): Promise<void> {
     await withTypedErrors(`delete documents from ${uid}`, async () => {
