@@ -100,11 +100,11 @@ describe('zero-downtime reindex', () => {
     await buildIndex(live, samples);
     const api = await startSearchApi(live);
     try {
-      let running = true;
+      const loopState = { running: true };
       const statuses: number[] = [];
       const totals: number[] = [];
       const loop = (async () => {
-        while (running) {
+        while (loopState.running) {
           const response = await request(api.app.getHttpServer())
             .get('/api/v1/search')
             .query({ q: 'Путин' });
@@ -118,7 +118,7 @@ describe('zero-downtime reindex', () => {
         records: [...samples, ...synthetic(500)],
         batchBytes: 128 * 1024,
       });
-      running = false;
+      loopState.running = false;
       await loop;
       expect(statuses.length).toBeGreaterThan(10);
       expect(new Set(statuses)).toEqual(new Set([200]));
