@@ -14,6 +14,7 @@ export {
   type MeiliConnection,
   type IndexSummary,
 } from './meili/meili.repository.js';
+export { requestJson, type JsonResponse } from './meili/node-http.client.js';
 export { loadIndexSettings, type IndexSettingsFile } from './settings/index-settings.js';
 export {
   primaryKeyFor,

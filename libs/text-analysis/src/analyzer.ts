@@ -1,9 +1,8 @@
-import { repairHomoglyphs } from './homoglyphs.js';
-import { normalizeWord } from './normalize.js';
-import { scriptOfWord, type TokenScript } from './script.js';
-import { stemWord } from './stemmer.js';
-import { isStopWord } from './stop-words.js';
-import { tokenize, type RawToken } from './tokenizer.js';
+import type { TokenScript } from './script.js';
+import { scanRawTokens, type RawTokenKind } from './tokenizer.js';
+import { analyzeAbbreviation, analyzeNumber, analyzeWord, type TermInfo } from './word-analysis.js';
+
+export { MAX_TERM_LENGTH } from './word-analysis.js';
 
 /** One analyzed token: what is matched (`term`) and where it stands in the original text. */
 export interface Token {
@@ -23,8 +22,12 @@ export interface Token {
   compound?: true;
 }
 
-/** Longer words (base64, hashes, glued text) are kept as a prefix, unstemmed. */
-export const MAX_TERM_LENGTH = 64;
+/**
+ * Receives analyzed terms in order. `parts` is 0 for a word, or the number of parts just
+ * visited for the whole of a compound.
+ */
+type TermVisitor = (info: TermInfo, surface: string, start: number, parts: number) => void;
+
 /** Parts of web addresses that say nothing about an article. */
 const ADDRESS_NOISE: ReadonlySet<string> = new Set([
   'http',
@@ -38,79 +41,44 @@ const ADDRESS_NOISE: ReadonlySet<string> = new Set([
 ]);
 const HYPHEN = /[-\u2010\u2011]/;
 const HYPHENS = /[-\u2010\u2011]/g;
-const APOSTROPHES_IN_WORD = /['\u2019\u02BC]/g;
 
-interface TermInfo {
-  term: string;
-  script: TokenScript;
-  stop: boolean;
-}
-
-function analyzeWord(surface: string): TermInfo | null {
-  const normalized = normalizeWord(surface);
-  if (normalized.length === 0) return null;
-  if (normalized.length > MAX_TERM_LENGTH) {
-    return { term: normalized.slice(0, MAX_TERM_LENGTH), script: 'other', stop: false };
-  }
-  const repaired = repairHomoglyphs(normalized);
-  const script = scriptOfWord(repaired);
-  const word = script === 'latin' ? repaired : repaired.replace(APOSTROPHES_IN_WORD, '');
-  const stop = isStopWord(word.replace(APOSTROPHES_IN_WORD, ''), script);
-  const term = stemWord(word, script);
-  return term.length === 0 ? null : { term, script, stop };
-}
-
-function analyzeAbbreviation(surface: string): TermInfo {
-  const letters = normalizeWord(surface.replace(/\./g, ''));
-  return { term: letters, script: scriptOfWord(letters), stop: false };
-}
-
-/** Numbers keep their digits; separators become '_' so Meilisearch keeps them one word. */
-function analyzeNumber(surface: string): TermInfo {
-  return { term: normalizeWord(surface).replace(/[.,:]/g, '_'), script: 'number', stop: false };
-}
-
-interface Emitter {
-  tokens: Token[];
-  position: number;
-}
-
-function emit(
-  out: Emitter,
-  raw: RawToken,
-  info: TermInfo | null,
-  start = raw.start,
-  surface = raw.surface,
+function visitCompound(
+  surface: string,
+  start: number,
+  inAddress: boolean,
+  visit: TermVisitor,
 ): void {
-  if (info === null) return;
-  if (raw.inAddress && ADDRESS_NOISE.has(info.term)) return;
-  out.tokens.push({
-    ...info,
-    surface,
-    start,
-    end: start + surface.length,
-    position: out.position++,
-  });
-}
-
-function emitCompound(out: Emitter, raw: RawToken): void {
-  const first = out.position;
   let offset = 0;
-  for (const part of raw.surface.split(HYPHEN)) {
-    emit(out, raw, part.length > 0 ? analyzeWord(part) : null, raw.start + offset, part);
+  let parts = 0;
+  for (const part of surface.split(HYPHEN)) {
+    const info = part.length > 0 ? analyzeWord(part) : null;
+    if (info !== null && !(inAddress && ADDRESS_NOISE.has(info.term))) {
+      visit(info, part, start + offset, 0);
+      parts++;
+    }
     offset += part.length + 1;
   }
-  if (out.position - first < 2) return;
-  const whole = analyzeWord(raw.surface.replace(HYPHENS, ''));
-  if (whole === null) return;
-  out.tokens.push({
-    ...whole,
-    stop: false,
-    surface: raw.surface,
-    start: raw.start,
-    end: raw.end,
-    position: first,
-    compound: true,
+  if (parts < 2) return;
+  const whole = analyzeWord(surface.replace(HYPHENS, ''));
+  if (whole !== null)
+    visit({ term: whole.term, script: whole.script, stop: false }, surface, start, parts);
+}
+
+/** Tokenizes and analyzes `text`, visiting every term in order. */
+function scanTerms(text: string, visit: TermVisitor): void {
+  scanRawTokens(text, (surface: string, start: number, kind: RawTokenKind, inAddress: boolean) => {
+    if (kind === 'word' && HYPHEN.test(surface)) {
+      visitCompound(surface, start, inAddress, visit);
+      return;
+    }
+    const info =
+      kind === 'word'
+        ? analyzeWord(surface)
+        : kind === 'number'
+          ? analyzeNumber(surface)
+          : analyzeAbbreviation(surface);
+    if (info !== null && !(inAddress && ADDRESS_NOISE.has(info.term)))
+      visit(info, surface, start, 0);
   });
 }
 
@@ -120,14 +88,31 @@ function emitCompound(out: Emitter, raw: RawToken): void {
  * Never throws; offsets always slice the original string back to each token's surface.
  */
 export function analyze(text: string): Token[] {
-  const out: Emitter = { tokens: [], position: 0 };
-  for (const raw of tokenize(text)) {
-    if (raw.kind === 'abbreviation') emit(out, raw, analyzeAbbreviation(raw.surface));
-    else if (raw.kind === 'number') emit(out, raw, analyzeNumber(raw.surface));
-    else if (HYPHEN.test(raw.surface)) emitCompound(out, raw);
-    else emit(out, raw, analyzeWord(raw.surface));
-  }
-  return out.tokens;
+  const tokens: Token[] = [];
+  let position = 0;
+  scanTerms(text, (info, surface, start, parts) => {
+    const token: Token = {
+      term: info.term,
+      surface,
+      start,
+      end: start + surface.length,
+      position: parts === 0 ? position++ : position - parts,
+      script: info.script,
+      stop: info.stop,
+    };
+    if (parts > 0) token.compound = true;
+    tokens.push(token);
+  });
+  return tokens;
+}
+
+/** The terms of `text` in order, without building token objects. */
+export function analyzeTerms(text: string): string[] {
+  const terms: string[] = [];
+  scanTerms(text, (info) => {
+    terms.push(info.term);
+  });
+  return terms;
 }
 
 /**
@@ -135,12 +120,10 @@ export function analyze(text: string): Token[] {
  * that phrases such as "в Сирии" keep their positions.
  */
 export function toIndexText(tokens: readonly Token[]): string {
-  let text = '';
-  for (const token of tokens) text += text.length === 0 ? token.term : ` ${token.term}`;
-  return text;
+  return tokens.map((t) => t.term).join(' ');
 }
 
 /** Analyzes `text` straight to the matching field's content. */
 export function analyzeForIndex(text: string): string {
-  return toIndexText(analyze(text));
+  return analyzeTerms(text).join(' ');
 }

@@ -2,12 +2,21 @@
  * Bilingual (Russian + English) text analysis: pure functions, no I/O. Documents and queries
  * go through the same chain: tokenize -> normalize -> repair homoglyphs -> stem -> stop words.
  */
-export { analyze, analyzeForIndex, toIndexText, MAX_TERM_LENGTH, type Token } from './analyzer.js';
+export {
+  analyze,
+  analyzeForIndex,
+  analyzeTerms,
+  toIndexText,
+  MAX_TERM_LENGTH,
+  type Token,
+} from './analyzer.js';
+export { analyzeWord, type TermInfo } from './word-analysis.js';
 export { analyzeQuery, positiveTerms, type AnalyzedQuery, type QueryClause } from './query.js';
 export { detectLanguage, type TextLanguage } from './language.js';
 export { normalizeWord, foldYo, unifyPunctuation } from './normalize.js';
 export { repairHomoglyphs } from './homoglyphs.js';
 export { scriptOfWord, countScripts, type TokenScript, type ScriptCounts } from './script.js';
-export { stemWord, StemCache, STEM_CACHE_CAPACITY } from './stemmer.js';
+export { stemWord, STEM_CACHE_CAPACITY } from './stemmer.js';
+export { BoundedCache } from './bounded-cache.js';
 export { isStopWord, STOP_WORDS } from './stop-words.js';
-export { tokenize, type RawToken } from './tokenizer.js';
+export { tokenize, scanRawTokens, type RawToken, type RawTokenKind } from './tokenizer.js';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { StemCache, stemWord, stripPossessive } from './stemmer.js';
+import { BoundedCache } from './bounded-cache.js';
+import { stemWord, stripPossessive } from './stemmer.js';
 
-describe('StemCache', () => {
+describe('BoundedCache', () => {
   it('stays within twice its capacity and computes each word once while cached', () => {
-    const cache = new StemCache(100);
+    const cache = new BoundedCache<string>(100);
     let calls = 0;
     const stem = (word: string): string => {
       calls++;

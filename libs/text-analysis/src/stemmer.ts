@@ -1,35 +1,6 @@
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
+import { BoundedCache } from './bounded-cache.js';
 import type { TokenScript } from './script.js';
-
-/**
- * A bounded memo of stems in two generations: lookups hit the young map first, then the old
- * one; when the young map is full it becomes the old one. Memory stays under 2 x capacity and
- * every operation is O(1), unlike an LRU list.
- */
-export class StemCache {
-  private young = new Map<string, string>();
-  private old = new Map<string, string>();
-
-  constructor(private readonly capacity: number) {}
-
-  /** The cached stem of `word`, computing it with `stem` on a miss. */
-  get(word: string, stem: (word: string) => string): string {
-    const hit = this.young.get(word);
-    if (hit !== undefined) return hit;
-    const value = this.old.get(word) ?? stem(word);
-    if (this.young.size >= this.capacity) {
-      this.old = this.young;
-      this.young = new Map();
-    }
-    this.young.set(word, value);
-    return value;
-  }
-
-  /** Number of entries held, at most twice the capacity. */
-  get size(): number {
-    return this.young.size + this.old.size;
-  }
-}
 
 const russian: SnowballStemmer = newStemmer('russian');
 const english: SnowballStemmer = newStemmer('english');
@@ -38,8 +9,8 @@ const stemEnglish = (word: string): string => english.stem(word);
 
 /** Default capacity: news vocabularies hold a few hundred thousand forms; this keeps ~10 MB. */
 export const STEM_CACHE_CAPACITY = 100_000;
-const russianCache = new StemCache(STEM_CACHE_CAPACITY);
-const englishCache = new StemCache(STEM_CACHE_CAPACITY);
+const russianCache = new BoundedCache<string>(STEM_CACHE_CAPACITY);
+const englishCache = new BoundedCache<string>(STEM_CACHE_CAPACITY);
 
 /**
  * Stems a normalized word by its script: Cyrillic with the Russian Snowball stemmer, Latin with

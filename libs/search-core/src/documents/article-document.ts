@@ -21,9 +21,7 @@ export interface ArticleDocument extends ArticleInput {
   /** `published_at` as unix seconds, for filters and sorting. */
   published_ts: number | null;
   title_terms: string;
-  summary_terms: string;
   body_terms: string;
-  tags_terms: string;
 }
 
 /** The fields a search hit needs, as Meilisearch returns them. */
@@ -53,15 +51,13 @@ export function toUnixSeconds(iso: string | null): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
-/** Builds the stored document: analyzes title, summary, body and tags with the one analyzer. */
+/** Builds the stored document: analyzes title and body with the one analyzer. */
 export function toArticleDocument(article: ArticleInput): ArticleDocument {
   return {
     ...article,
     key: primaryKeyFor(article.id),
     published_ts: toUnixSeconds(article.published_at),
     title_terms: analyzeForIndex(article.title),
-    summary_terms: analyzeForIndex(article.summary ?? ''),
     body_terms: analyzeForIndex(article.body),
-    tags_terms: analyzeForIndex(article.tags.join(' \n ')),
   };
 }

@@ -18,6 +18,10 @@ function apiErrorCode(error: MeilisearchApiError): string | undefined {
 /** Translates a client error into this library's typed errors; others pass through. */
 export function toSearchCoreError(error: unknown, context: string): unknown {
   if (error instanceof SearchCoreError) return error;
+  // The client wraps whatever its HTTP client throws; an API error inside is still an API error.
+  if (error instanceof MeilisearchRequestError && error.cause instanceof MeilisearchApiError) {
+    return toSearchCoreError(error.cause, context);
+  }
   if (
     error instanceof MeilisearchRequestError ||
     error instanceof MeilisearchRequestTimeOutError ||

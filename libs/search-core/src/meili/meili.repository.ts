@@ -13,6 +13,7 @@ import {
   MeilisearchTaskError,
 } from '../errors/search-core.error.js';
 import { withTypedErrors } from './meili-errors.js';
+import { meiliHttpClient } from './node-http.client.js';
 
 /** How to reach Meilisearch. */
 export interface MeiliConnection {
@@ -51,6 +52,9 @@ export class MeiliRepository {
       host: connection.url,
       apiKey: connection.apiKey,
       timeout: connection.timeoutMs ?? 10_000,
+      // Deprecated upstream but kept in the pinned client: fetch costs ~40 ms per search here.
+      // eslint-disable-next-line @typescript-eslint/no-deprecated
+      httpClient: meiliHttpClient,
     });
   }
 

@@ -1,5 +1,6 @@
 import { analyze, type Token } from '@lib/text-analysis';
 import { escapeHtml } from './html-escape.js';
+import { matchRegion } from './match-region.js';
 
 /** Options of snippet rendering. */
 export interface SnippetOptions {
@@ -63,10 +64,13 @@ export function highlightText(text: string, terms: ReadonlySet<string>): string 
   return markRange(text, wordTokens(text), { from: 0, to: text.length }, terms);
 }
 
+/** Texts up to this length are analyzed whole; longer ones only around their matches. */
+const FULL_ANALYSIS_CHARS = 1_500;
+
 /**
  * The best window of about `windowWords` words of `text`: the one holding the most distinct
  * query terms, cut at word boundaries with "…" where cut, escaped, matches marked. With no
- * match it is the start of the text.
+ * match it is the start of the text. Long texts are analyzed only around their matches.
  */
 export function renderSnippet(
   text: string,
@@ -74,14 +78,18 @@ export function renderSnippet(
   options: Partial<SnippetOptions> = {},
 ): string {
   const { windowWords } = { ...DEFAULTS, ...options };
-  const tokens = wordTokens(text);
+  const region = text.length <= FULL_ANALYSIS_CHARS ? null : matchRegion(text, terms, windowWords);
+  const from = region?.from ?? 0;
+  const part = region === null ? text : text.slice(from, region.to);
+  const tokens = wordTokens(part);
   const first = tokens[0];
-  if (first === undefined) return escapeHtml(text.trim());
+  if (first === undefined) return escapeHtml(part.trim());
   const startIndex = bestWindowStart(tokens, terms, windowWords);
   const endIndex = Math.min(tokens.length, startIndex + windowWords) - 1;
-  const from = startIndex === 0 ? first.start : (tokens[startIndex]?.start ?? 0);
-  const last = tokens[endIndex];
-  const to = endIndex === tokens.length - 1 ? text.length : (last?.end ?? text.length);
-  const html = markRange(text, tokens, { from, to }, terms).trim();
-  return `${startIndex > 0 ? ELLIPSIS : ''}${html}${endIndex < tokens.length - 1 ? ELLIPSIS : ''}`;
+  const cutBefore = startIndex > 0 || from > 0;
+  const cutAfter = endIndex < tokens.length - 1 || (region !== null && region.to < text.length);
+  const start = startIndex === 0 ? first.start : (tokens[startIndex]?.start ?? 0);
+  const end = cutAfter ? (tokens[endIndex]?.end ?? part.length) : part.length;
+  const html = markRange(part, tokens, { from: start, to: end }, terms).trim();
+  return `${cutBefore ? ELLIPSIS : ''}${html}${cutAfter ? ELLIPSIS : ''}`;
 }

@@ -1,0 +1,100 @@
+import { analyzeWord, foldYo } from '@lib/text-analysis';
+
+/** A range of a text, [from, to). */
+export interface TextRange {
+  from: number;
+  to: number;
+}
+
+interface Match {
+  start: number;
+  term: string;
+}
+
+/** Occurrences checked per query term; enough to find the densest region of any article. */
+const MAX_CHECKS_PER_TERM = 64;
+/** Characters per word, generously, to turn a window of words into characters. */
+const CHARS_PER_WORD = 9;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF'\u2019]/u;
+
+function wordAround(text: string, index: number, length: number): string {
+  let start = index;
+  let end = index + length;
+  while (start > 0 && WORD_CHAR.test(text[start - 1] ?? '')) start--;
+  while (end < text.length && WORD_CHAR.test(text[end] ?? '')) end++;
+  return start === index ? text.slice(start, end) : '';
+}
+
+/**
+ * Where query terms occur, found without analyzing the whole text: a stem is a prefix of the
+ * case-folded word it comes from, so each occurrence of the stem is a candidate, confirmed by
+ * analyzing just that word. Words whose stem is not such a prefix are missed here and still
+ * marked inside the chosen region.
+ */
+function findMatches(text: string, terms: ReadonlySet<string>): Match[] | null {
+  const folded = foldYo(text.toLowerCase());
+  if (folded.length !== text.length) return null;
+  const matches: Match[] = [];
+  for (const term of terms) {
+    let checks = 0;
+    for (
+      let at = folded.indexOf(term);
+      at >= 0 && checks < MAX_CHECKS_PER_TERM;
+      at = folded.indexOf(term, at + 1)
+    ) {
+      checks++;
+      const word = wordAround(text, at, term.length);
+      if (word.length > 0 && analyzeWord(word)?.term === term) matches.push({ start: at, term });
+    }
+  }
+  return matches.sort((a, b) => a.start - b.start);
+}
+
+/** Start of the span of `span` characters holding the most distinct terms (earliest on ties). */
+function densestStart(matches: Match[], span: number): number {
+  let best = matches[0]?.start ?? 0;
+  let bestDistinct = 0;
+  for (let i = 0; i < matches.length; i++) {
+    const first = matches[i];
+    if (first === undefined) continue;
+    const distinct = new Set<string>();
+    for (
+      let j = i;
+      j < matches.length && (matches[j]?.start ?? Infinity) - first.start <= span;
+      j++
+    ) {
+      distinct.add(matches[j]?.term ?? '');
+    }
+    if (distinct.size > bestDistinct) {
+      bestDistinct = distinct.size;
+      best = first.start;
+    }
+  }
+  return best;
+}
+
+function snapToSpace(text: string, index: number, direction: 1 | -1): number {
+  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length));
+  let i = index;
+  while (i > 0 && i < text.length && !/\s/.test(text[i] ?? ' ')) i += direction;
+  return i;
+}
+
+/**
+ * The part of a long text worth rendering as a snippet of `windowWords` words: around the
+ * densest cluster of query terms, or the start when no term occurs. Null means "use the whole
+ * text" (case folding changed its length, which only exotic characters do).
+ */
+export function matchRegion(
+  text: string,
+  terms: ReadonlySet<string>,
+  windowWords: number,
+): TextRange | null {
+  const span = windowWords * CHARS_PER_WORD;
+  const matches = terms.size === 0 ? [] : findMatches(text, terms);
+  if (matches === null) return null;
+  const anchor = matches.length === 0 ? 0 : densestStart(matches, span);
+  const from = anchor === 0 ? 0 : snapToSpace(text, anchor - span / 2, -1);
+  const to = snapToSpace(text, anchor + span + span / 2, 1);
+  return { from, to };
+}

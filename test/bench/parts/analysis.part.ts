@@ -1,0 +1,54 @@
+import { analyze } from '@lib/text-analysis';
+import { corpusRecords } from '../corpus.js';
+import { peakRssMb } from '../process-memory.js';
+import { round } from '../stats.js';
+
+/** Analysis throughput over the corpus on one core, with memory over the run. */
+export interface AnalysisResult {
+  documents: number;
+  megabytes: number;
+  seconds: number;
+  mbPerSecond: number;
+  tokensPerSecond: number;
+  rssMbAt: { first10pct: number; half: number; end: number };
+  peakRssMb: number;
+}
+
+/** Analyzes title, summary and body of every record; times only the analyzer. */
+export async function measureAnalysis(options: {
+  corpus: string;
+  limit: number;
+  expected: number;
+}): Promise<AnalysisResult> {
+  let bytes = 0;
+  let tokens = 0;
+  let seconds = 0;
+  let documents = 0;
+  const rss: number[] = [];
+  const checkpoints = [0.1, 0.5].map((share) =>
+    Math.floor(share * Math.min(options.limit, options.expected)),
+  );
+  for await (const record of corpusRecords(options.corpus, options.limit)) {
+    const text = `${record.title}\n${record.summary ?? ''}\n${record.body}`;
+    const started = performance.now();
+    tokens += analyze(text).length;
+    seconds += (performance.now() - started) / 1000;
+    bytes += Buffer.byteLength(text);
+    documents++;
+    if (checkpoints.includes(documents)) rss.push(process.memoryUsage().rss / 1024 / 1024);
+  }
+  const megabytes = bytes / 1024 / 1024;
+  return {
+    documents,
+    megabytes: round(megabytes, 1),
+    seconds: round(seconds, 2),
+    mbPerSecond: round(megabytes / seconds, 1),
+    tokensPerSecond: Math.round(tokens / seconds),
+    rssMbAt: {
+      first10pct: round(rss[0] ?? 0, 0),
+      half: round(rss[1] ?? 0, 0),
+      end: round(process.memoryUsage().rss / 1024 / 1024, 0),
+    },
+    peakRssMb: round(peakRssMb(process.pid) ?? 0, 0),
+  };
+}

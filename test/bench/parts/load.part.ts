@@ -1,0 +1,106 @@
+import autocannon from 'autocannon';
+import type { MeiliDirect } from '../meili-direct.js';
+import { PeakRssWatcher } from '../process-memory.js';
+import { round } from '../stats.js';
+
+/** One load run's figures. */
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** The API under load against plain Meilisearch with and without its own highlighting. */
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  api: LoadFigures & { peakRssMb: number };
+  plain: LoadFigures;
+  plainHighlighted: LoadFigures;
+  ratioToPlain: number;
+  ratioToPlainHighlighted: number;
+}
+
+type Request = {
+  method: 'GET' | 'POST';
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
+
+async function run(
+  url: string,
+  requests: Request[],
+  options: { connections: number; seconds: number },
+): Promise<LoadFigures> {
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: options.seconds,
+    requests,
+  });
+  return {
+    requestsPerSecond: round(result.requests.average, 1),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+/** 32 connections (by default) for the given time against each target in turn. */
+export async function measureLoad(options: {
+  apiUrl: string;
+  apiPid: number;
+  meili: MeiliDirect;
+  queries: string[];
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const { connections, seconds } = options;
+  const watcher = new PeakRssWatcher(options.apiPid);
+  const api = await run(
+    options.apiUrl,
+    options.queries.map((q) => ({
+      method: 'GET',
+      path: `/api/v1/search?${new URLSearchParams({ q })}`,
+    })),
+    { connections, seconds },
+  );
+  const peakRssMb = round(watcher.stop(), 0);
+  const post = (body: Record<string, unknown>): Request => ({
+    method: 'POST',
+    path: '/indexes/plain/search',
+    body: JSON.stringify(body),
+    headers: options.meili.headers(),
+  });
+  const plain = await run(
+    options.meili.url,
+    options.queries.map((q) => post({ q, limit: 10 })),
+    { connections, seconds },
+  );
+  const plainHighlighted = await run(
+    options.meili.url,
+    options.queries.map((q) =>
+      post({
+        q,
+        limit: 10,
+        attributesToHighlight: ['title', 'body'],
+        attributesToCrop: ['body'],
+        cropLength: 30,
+      }),
+    ),
+    { connections, seconds },
+  );
+  return {
+    connections,
+    seconds,
+    api: { ...api, peakRssMb },
+    plain,
+    plainHighlighted,
+    ratioToPlain: round(api.requestsPerSecond / plain.requestsPerSecond, 2),
+    ratioToPlainHighlighted: round(api.requestsPerSecond / plainHighlighted.requestsPerSecond, 2),
+  };
+}

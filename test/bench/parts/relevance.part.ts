@@ -1,0 +1,97 @@
+import { requestJson } from '@lib/search-core';
+import type { MeiliDirect } from '../meili-direct.js';
+import { EVAL_SETS, fitQuery, readEvalSet, type EvalQuery, type EvalSetName } from '../queries.js';
+import { round } from '../stats.js';
+
+/** Metrics of one system on one set. */
+export interface SetMetrics {
+  queries: number;
+  mrr10: number;
+  ndcg10: number;
+  recall10: number;
+  recall100: number;
+  p10: number;
+}
+
+/** Per set: the project's API and plain Meilisearch (title and body, default settings). */
+export type RelevanceResult = Record<EvalSetName, { project: SetMetrics; plain: SetMetrics }>;
+
+function dcg(gains: number[]): number {
+  return gains.reduce((sum, gain, i) => sum + (2 ** gain - 1) / Math.log2(i + 2), 0);
+}
+
+/** MRR@10, nDCG@10 (gain 2^grade - 1), Recall@10, Recall@100 and P@10 of one ranking. */
+export function scoreRanking(
+  ranked: string[],
+  relevant: Record<string, number>,
+): Omit<SetMetrics, 'queries'> {
+  const grades = ranked.map((id) => relevant[id] ?? 0);
+  const firstHit = grades.slice(0, 10).findIndex((g) => g > 0);
+  const ideal = Object.values(relevant)
+    .sort((a, b) => b - a)
+    .slice(0, 10);
+  const total = Object.keys(relevant).length;
+  const found = (k: number): number => grades.slice(0, k).filter((g) => g > 0).length;
+  return {
+    mrr10: firstHit < 0 ? 0 : 1 / (firstHit + 1),
+    ndcg10: dcg(ideal) === 0 ? 0 : dcg(grades.slice(0, 10)) / dcg(ideal),
+    recall10: total === 0 ? 0 : found(10) / total,
+    recall100: total === 0 ? 0 : found(100) / total,
+    p10: found(10) / 10,
+  };
+}
+
+function average(scores: Array<Omit<SetMetrics, 'queries'>>): SetMetrics {
+  const mean = (key: keyof Omit<SetMetrics, 'queries'>): number =>
+    round(scores.reduce((s, x) => s + x[key], 0) / Math.max(1, scores.length), 3);
+  return {
+    queries: scores.length,
+    mrr10: mean('mrr10'),
+    ndcg10: mean('ndcg10'),
+    recall10: mean('recall10'),
+    recall100: mean('recall100'),
+    p10: mean('p10'),
+  };
+}
+
+async function projectRanking(apiUrl: string, query: EvalQuery): Promise<string[]> {
+  const response = await requestJson(
+    new URL(
+      `/api/v1/search?${new URLSearchParams({ q: fitQuery(query.query), limit: '100' })}`,
+      apiUrl,
+    ),
+  );
+  if (response.status !== 200) throw new Error(`API answered ${response.status} for ${query.qid}`);
+  return (response.body as { hits: Array<{ id: string }> }).hits.map((h) => h.id);
+}
+
+/** Scores both systems on every eval-dev set. */
+export async function measureRelevance(options: {
+  apiUrl: string;
+  meili: MeiliDirect;
+  evalDir: string;
+  sets?: readonly EvalSetName[];
+}): Promise<RelevanceResult> {
+  const result = {} as RelevanceResult;
+  for (const name of options.sets ?? EVAL_SETS) {
+    const queries = await readEvalSet(options.evalDir, name);
+    const project: Array<Omit<SetMetrics, 'queries'>> = [];
+    const plain: Array<Omit<SetMetrics, 'queries'>> = [];
+    for (const query of queries) {
+      project.push(scoreRanking(await projectRanking(options.apiUrl, query), query.relevant));
+      const direct = await options.meili.search('plain', {
+        q: query.query,
+        limit: 100,
+        attributesToRetrieve: ['id'],
+      });
+      plain.push(
+        scoreRanking(
+          direct.hits.map((h) => h.id),
+          query.relevant,
+        ),
+      );
+    }
+    result[name] = { project: average(project), plain: average(plain) };
+  }
+  return result;
+}

@@ -1,0 +1,143 @@
+import type { AnalysisResult } from './parts/analysis.part.js';
+import type { IngestResult } from './parts/ingest.part.js';
+import type { LatencyResult } from './parts/latency.part.js';
+import type { LoadResult } from './parts/load.part.js';
+import type { RelevanceResult } from './parts/relevance.part.js';
+import type { ReindexResult } from './parts/reindex.part.js';
+
+/** Everything one bench run measured. */
+export interface BenchResults {
+  machine: { cpus: number; model: string; memoryGb: number; node: string; date: string };
+  options: { quick: boolean; parts: string[]; corpus: string; documents: number | 'all' };
+  analysis?: AnalysisResult;
+  ingest?: IngestResult;
+  reindex?: ReindexResult;
+  latency?: LatencyResult;
+  load?: LoadResult;
+  relevance?: RelevanceResult;
+}
+
+const pass = (ok: boolean): string => (ok ? 'met' : '**not met**');
+
+function table(header: string[], rows: Array<Array<string | number>>): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function analysisSection(a: AnalysisResult, i: IngestResult | undefined): string {
+  const rows: Array<Array<string | number>> = [
+    [
+      'analysis',
+      `${a.mbPerSecond} MB/s`,
+      `${a.tokensPerSecond.toLocaleString('en')} tokens/s`,
+      `${a.megabytes} MB, ${a.documents} docs`,
+      `RSS ${a.rssMbAt.first10pct} / ${a.rssMbAt.half} / ${a.rssMbAt.end} MB (10 % / 50 % / end)`,
+      `>= 10 MB/s: ${pass(a.mbPerSecond >= 10)}`,
+    ],
+  ];
+  if (i !== undefined) {
+    rows.push([
+      'ingest (JSON Lines)',
+      `${i.mbPerSecond} MB/s`,
+      `${i.records} records`,
+      `${i.megabytes} MB decompressed`,
+      `peak RSS ${i.peakRssMb} MB`,
+      `>= 20 MB/s and < 300 MB: ${pass(i.mbPerSecond >= 20 && i.peakRssMb < 300)}`,
+    ]);
+  }
+  return `## Analysis and ingest (one core)\n\n${table(['part', 'throughput', 'volume', 'input', 'memory', 'goal'], rows)}`;
+}
+
+function reindexSection(r: ReindexResult): string {
+  return `## Full reindex against plain ingestion\n\n${table(
+    ['', 'median wall time', 'runs'],
+    [
+      [
+        'plain ingestion (records as they are, no analysis)',
+        `${r.medianPlainSeconds} s`,
+        r.plainSeconds.join(', '),
+      ],
+      [
+        'project reindex (indexer CLI, analysis, swap)',
+        `${r.medianProjectSeconds} s`,
+        r.projectSeconds.join(', '),
+      ],
+    ],
+  )}\n\n${r.documents} documents. Ratio ${r.ratio} (goal <= 1.5: ${pass(r.ratio <= 1.5)}); indexer peak RSS ${r.indexerPeakRssMb} MB (goal <= 400: ${pass(r.indexerPeakRssMb <= 400)}).`;
+}
+
+function latencySection(l: LatencyResult): string {
+  return `## Search latency, sequential\n\n${table(
+    ['', 'median', 'p95'],
+    [
+      ['API (10 hits with snippets)', `${l.api.medianMs} ms`, `${l.api.p95Ms} ms`],
+      ['Meilisearch directly, same query', `${l.direct.medianMs} ms`, `${l.direct.p95Ms} ms`],
+      ['added by the API', `${l.addedMedianMs} ms`, `${l.addedP95Ms} ms`],
+    ],
+  )}\n\n${l.queries} queries x ${l.rounds} rounds after a warm-up. Added median goal <= 2 ms: ${pass(l.addedMedianMs <= 2)}.`;
+}
+
+function loadSection(l: LoadResult): string {
+  const row = (name: string, f: LoadResult['plain']): Array<string | number> => [
+    name,
+    f.requestsPerSecond,
+    `${f.p50Ms} ms`,
+    `${f.p99Ms} ms`,
+    f.errors + f.non2xx,
+  ];
+  return `## Load: ${l.connections} connections for ${l.seconds} s\n\n${table(
+    ['target', 'requests/s', 'p50', 'p99', 'errors'],
+    [
+      row('API', l.api),
+      row('plain Meilisearch, no highlighting', l.plain),
+      row('plain Meilisearch, its own crop + highlight', l.plainHighlighted),
+    ],
+  )}\n\nRatios: ${l.ratioToPlain} of plain (goal >= 0.7: ${pass(l.ratioToPlain >= 0.7)}), ${l.ratioToPlainHighlighted} x plain with highlighting (goal >= 5: ${pass(l.ratioToPlainHighlighted >= 5)}); API peak RSS ${l.api.peakRssMb} MB (goal <= 200: ${pass(l.api.peakRssMb <= 200)}).`;
+}
+
+function relevanceSection(r: RelevanceResult): string {
+  const rows = Object.entries(r).flatMap(([set, { project, plain }]) => [
+    [
+      set,
+      'project',
+      project.queries,
+      project.mrr10,
+      project.ndcg10,
+      project.recall10,
+      project.recall100,
+      project.p10,
+    ],
+    [
+      '',
+      'plain Meilisearch',
+      plain.queries,
+      plain.mrr10,
+      plain.ndcg10,
+      plain.recall10,
+      plain.recall100,
+      plain.p10,
+    ],
+  ]);
+  return `## Relevance on eval-dev\n\n${table(['set', 'system', 'queries', 'MRR@10', 'nDCG@10', 'Recall@10', 'Recall@100', 'P@10'], rows)}`;
+}
+
+/** The Markdown report of a run. */
+export function renderReport(results: BenchResults, command: string): string {
+  const m = results.machine;
+  const sections = [
+    `# Benchmark report\n\n\`${command}\` on ${m.date}: ${m.cpus} cores (${m.model}), ${m.memoryGb} GB, Node.js ${m.node}. ` +
+      `${results.options.quick ? 'Quick mode (a subset; indicative only).' : 'Full corpus.'} Corpus: ${results.options.documents === 'all' ? 'all of' : `${results.options.documents} documents of`} ${results.options.corpus}.`,
+  ];
+  if (results.analysis !== undefined)
+    sections.push(analysisSection(results.analysis, results.ingest));
+  if (results.reindex !== undefined) sections.push(reindexSection(results.reindex));
+  if (results.latency !== undefined)
+    sections.push(`${latencySection(results.latency)}\n\n![latency](latency.svg)`);
+  if (results.load !== undefined) sections.push(loadSection(results.load));
+  if (results.relevance !== undefined)
+    sections.push(`${relevanceSection(results.relevance)}\n\n![relevance](relevance.svg)`);
+  return `${sections.join('\n\n')}\n`;
+}
