@@ -55,7 +55,7 @@ export function requestJson(url: URL, init?: RequestInit): Promise<JsonResponse>
               body: parsed,
             });
           } catch (error) {
-            reject(error);
+            reject(error instanceof Error ? error : new Error(String(error)));
           }
         });
       },
