@@ -25,7 +25,11 @@ export {
   type StoredArticle,
 } from './documents/article-document.js';
 export { IndexBuilder, type ReindexOptions, type ReindexResult } from './indexing/index-builder.js';
-export { documentBatches, DEFAULT_BATCH_BYTES } from './indexing/document-batches.js';
+export {
+  documentBatches,
+  DEFAULT_BATCH_BYTES,
+  type DocumentBatch,
+} from './indexing/document-batches.js';
 export { buildMeiliQuery, MEILI_QUERY_WORD_LIMIT } from './query/meili-query.builder.js';
 export { highlightText, renderSnippet, type SnippetOptions } from './snippets/snippet.renderer.js';
 export { escapeHtml } from './snippets/html-escape.js';

@@ -41,12 +41,12 @@ export async function plainIngest(
   const started = performance.now();
   await repository.createIndex(uid, { searchableAttributes: ['title', 'body'] });
   const inFlight: number[] = [];
-  let batch: object[] = [];
+  let batch: string[] = [];
   let bytes = 0;
   let documents = 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    inFlight.push(await repository.enqueueDocuments(uid, batch));
+    inFlight.push(await repository.enqueueNdjson(uid, batch.join('\n')));
     batch = [];
     bytes = 0;
     if (inFlight.length >= IN_FLIGHT)
@@ -54,7 +54,7 @@ export async function plainIngest(
   };
   for await (const line of rawLines(paths)) {
     const record = JSON.parse(line) as { id: string };
-    batch.push({ ...record, key: primaryKeyFor(record.id) });
+    batch.push(JSON.stringify({ ...record, key: primaryKeyFor(record.id) }));
     bytes += line.length;
     documents++;
     if (bytes >= BATCH_BYTES) await flush();

@@ -117,8 +117,12 @@ export class IndexingService {
     }
     let indexed = 0;
     for await (const batch of documentBatches(stream.records(), this.config.batchBytes)) {
-      await repository.addDocuments(this.config.index, batch);
-      indexed += batch.length;
+      const task = await repository.enqueueNdjson(this.config.index, batch.payload);
+      await repository.waitForTask(
+        task,
+        `adding ${batch.keys.length} documents to ${this.config.index}`,
+      );
+      indexed += batch.keys.length;
       progress.update(indexed);
     }
     progress.finish();

@@ -1,29 +1,37 @@
-import {
-  toArticleDocument,
-  type ArticleDocument,
-  type ArticleInput,
-} from '../documents/article-document.js';
+import { toArticleDocument, type ArticleInput } from '../documents/article-document.js';
 
 /** Default payload size of one batch sent to Meilisearch. */
 export const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 
-/** Groups analyzed documents into batches of about `maxBytes` of JSON. */
+/** Analyzed documents as one NDJSON payload, with their primary keys. */
+export interface DocumentBatch {
+  payload: string;
+  keys: string[];
+}
+
+/**
+ * Analyzes records and groups them into NDJSON payloads of about `maxBytes`. Each document is
+ * serialized once and dropped, so memory holds the payload text only.
+ */
 export async function* documentBatches(
   records: AsyncIterable<ArticleInput> | Iterable<ArticleInput>,
   maxBytes = DEFAULT_BATCH_BYTES,
-): AsyncGenerator<ArticleDocument[]> {
-  let batch: ArticleDocument[] = [];
-  let bytes = 0;
+): AsyncGenerator<DocumentBatch> {
+  let lines: string[] = [];
+  let keys: string[] = [];
+  let size = 0;
   for await (const record of records) {
     const document = toArticleDocument(record);
-    const size = Buffer.byteLength(JSON.stringify(document));
-    if (batch.length > 0 && bytes + size > maxBytes) {
-      yield batch;
-      batch = [];
-      bytes = 0;
+    const line = JSON.stringify(document);
+    if (lines.length > 0 && size + line.length > maxBytes) {
+      yield { payload: lines.join('\n'), keys };
+      lines = [];
+      keys = [];
+      size = 0;
     }
-    batch.push(document);
-    bytes += size;
+    lines.push(line);
+    keys.push(document.key);
+    size += line.length;
   }
-  if (batch.length > 0) yield batch;
+  if (lines.length > 0) yield { payload: lines.join('\n'), keys };
 }

@@ -110,10 +110,10 @@ export class IndexBuilder {
         });
       }
       inFlight.push({
-        taskUid: await this.repository.enqueueDocuments(uid, batch),
-        size: batch.length,
+        taskUid: await this.repository.enqueueNdjson(uid, batch.payload),
+        size: batch.keys.length,
       });
-      for (const document of batch) keys.add(document.key);
+      for (const key of batch.keys) keys.add(key);
       if (inFlight.length >= MAX_IN_FLIGHT) await settle();
     }
     while (inFlight.length > 0) await settle();

@@ -6,7 +6,7 @@ import {
   type Settings,
   type Task,
 } from 'meilisearch';
-import type { ArticleDocument, StoredArticle } from '../documents/article-document.js';
+import type { StoredArticle } from '../documents/article-document.js';
 import {
   DocumentNotFoundError,
   IndexNotFoundError,
@@ -112,21 +112,12 @@ export class MeiliRepository {
     });
   }
 
-  /** Adds or replaces documents and waits for the task; throws on the first failed task. */
-  async addDocuments(uid: string, documents: ArticleDocument[]): Promise<void> {
-    await withTypedErrors(`add documents to ${uid}`, async () => {
-      const task = await this.client
-        .index(uid)
-        .addDocuments(documents, { primaryKey: 'key' })
-        .waitTask(this.wait());
-      assertSucceeded(task, `adding ${documents.length} documents to ${uid}`);
-    });
-  }
-
-  /** Enqueues documents without waiting; returns the task uid for `waitForTask`. */
-  async enqueueDocuments(uid: string, documents: object[]): Promise<number> {
+  /** Enqueues an NDJSON payload of documents without waiting; returns the task uid. */
+  async enqueueNdjson(uid: string, payload: string): Promise<number> {
     return withTypedErrors(`add documents to ${uid}`, async () => {
-      const enqueued = await this.client.index(uid).addDocuments(documents, { primaryKey: 'key' });
+      const enqueued = await this.client
+        .index(uid)
+        .addDocumentsFromString(payload, 'application/x-ndjson', { primaryKey: 'key' });
       return enqueued.taskUid;
     });
   }

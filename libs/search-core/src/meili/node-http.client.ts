@@ -61,8 +61,12 @@ export function requestJson(url: URL, init?: RequestInit): Promise<JsonResponse>
       },
     );
     request.setNoDelay(true);
-    signal?.addEventListener('abort', () => request.destroy(signal.reason as Error), {
-      once: true,
+    const onAbort = (): void => {
+      request.destroy(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('close', () => {
+      signal?.removeEventListener('abort', onAbort);
     });
     request.on('error', reject);
     request.end(body);
