@@ -25,6 +25,8 @@ const KINDS: ReadonlyMap<string, InputKind> = new Map([
 export interface IngestOptions {
   /** Largest whole-file input (.txt, .html, .json), decompressed; JSON Lines stream without limit. */
   maxFileBytes: number;
+  /** Told the size of every chunk read from disk, for progress over a set of files. */
+  onBytesRead?: (bytes: number) => void;
 }
 
 export const DEFAULT_INGEST_OPTIONS: IngestOptions = { maxFileBytes: 20 * 1024 * 1024 };
@@ -83,10 +85,18 @@ export async function* ingestFile(
   try {
     if ((await stat(path)).size === 0) throw new EmptyInputError('empty file');
     if (type.kind === 'jsonl') {
-      yield* readJsonLines(openFile(path, type.gzip), path, fileName);
+      yield* readJsonLines(
+        openFile(path, { gzip: type.gzip, onBytesRead: options.onBytesRead }),
+        path,
+        fileName,
+      );
       return;
     }
-    const bytes = await readWhole(path, { gzip: type.gzip, maxBytes: options.maxFileBytes });
+    const bytes = await readWhole(path, {
+      gzip: type.gzip,
+      maxBytes: options.maxFileBytes,
+      onBytesRead: options.onBytesRead,
+    });
     if (bytes.length === 0) throw new EmptyInputError('empty file');
     const { text } = decodeText(bytes);
     if (type.kind === 'json') {

@@ -76,7 +76,7 @@ export class IndexingService {
       records,
       batchBytes: this.config.batchBytes,
       onBatch: ({ documents }) => {
-        progress.update(documents);
+        progress.update(documents, stream.share);
       },
       signal: options.signal,
     });
@@ -123,7 +123,7 @@ export class IndexingService {
         `adding ${batch.keys.length} documents to ${this.config.index}`,
       );
       indexed += batch.keys.length;
-      progress.update(indexed);
+      progress.update(indexed, stream.share);
     }
     progress.finish();
     return report('add', { index: this.config.index, dryRun: false, started, indexed }, stream);
@@ -170,7 +170,7 @@ export class IndexingService {
     let indexed = 0;
     for await (const record of stream.records()) {
       toArticleDocument(record);
-      progress.update(++indexed);
+      progress.update(++indexed, stream.share);
     }
     progress.finish();
     if (indexed === 0 && command === 'reindex') this.logger.warn('dry run found no records');

@@ -1,5 +1,7 @@
+import { stat } from 'node:fs/promises';
 import { Logger } from '@nestjs/common';
 import {
+  DEFAULT_INGEST_OPTIONS,
   describeOrigin,
   DuplicateFilter,
   expandPaths,
@@ -22,12 +24,19 @@ export class RecordStream {
   private readonly duplicates = new DuplicateFilter();
   readonly problems: InputProblem[] = [];
   files = 0;
+  private totalBytes = 0;
+  private readBytes = 0;
 
   constructor(private readonly paths: string[]) {}
 
   /** Counts of ok, skipped and failed inputs so far. */
   get summary(): IngestSummary {
     return this.tally.summary;
+  }
+
+  /** Share of the input bytes read so far (0-1), or undefined before the files are known. */
+  get share(): number | undefined {
+    return this.totalBytes === 0 ? undefined : Math.min(1, this.readBytes / this.totalBytes);
   }
 
   /** Records in file order; failures are logged and collected, exact duplicates skipped. */
@@ -39,8 +48,23 @@ export class RecordStream {
       this.tally.add({ kind: 'failed', origin: { file: path }, message });
       this.fail(path, message);
     }
+    const sizes = await Promise.all(
+      files.map((file) =>
+        stat(file).then(
+          (info) => info.size,
+          () => 0,
+        ),
+      ),
+    );
+    this.totalBytes = sizes.reduce((sum, size) => sum + size, 0);
+    const options = {
+      ...DEFAULT_INGEST_OPTIONS,
+      onBytesRead: (bytes: number) => {
+        this.readBytes += bytes;
+      },
+    };
     for (const file of files) {
-      for await (const raw of ingestFile(file)) {
+      for await (const raw of ingestFile(file, options)) {
         const event = this.duplicates.apply(raw);
         this.tally.add(event);
         if (event.kind === 'record') yield event.record;

@@ -8,17 +8,19 @@ export class ProgressReporter {
 
   constructor(
     private readonly label: string,
-    private readonly options: { tty: boolean; total?: number; intervalMs?: number },
+    private readonly options: { tty: boolean; intervalMs?: number },
   ) {}
 
-  /** Reports `done` documents so far. */
-  update(done: number): void {
+  /** Reports `done` documents so far and the share (0-1) of the input read, when known. */
+  update(done: number, share?: number): void {
     const elapsed = (Date.now() - this.started) / 1000;
     const rate = elapsed > 0 ? done / elapsed : 0;
-    const total = this.options.total;
-    const eta = total !== undefined && rate > 0 ? Math.max(0, (total - done) / rate) : undefined;
+    const eta =
+      share !== undefined && share > 0.001
+        ? Math.max(0, (elapsed * (1 - share)) / share)
+        : undefined;
     if (this.options.tty) {
-      process.stderr.write(`\r${this.render(done, rate, eta)}`);
+      process.stderr.write(`\r${this.render({ done, rate, share, eta })}`);
       return;
     }
     const now = Date.now();
@@ -37,13 +39,18 @@ export class ProgressReporter {
     if (this.options.tty) process.stderr.write('\n');
   }
 
-  private render(done: number, rate: number, eta: number | undefined): string {
-    const total = this.options.total;
+  private render(p: {
+    done: number;
+    rate: number;
+    share: number | undefined;
+    eta: number | undefined;
+  }): string {
     const width = 30;
-    const share = total === undefined || total === 0 ? 0 : Math.min(1, done / total);
     const bar =
-      total === undefined ? '' : `[${'#'.repeat(Math.round(share * width)).padEnd(width, '.')}] `;
-    const etaText = eta === undefined ? '' : ` ETA ${Math.round(eta)}s`;
-    return `${this.label} ${bar}${done}${total === undefined ? '' : `/${total}`} docs ${Math.round(rate)} docs/s${etaText}   `;
+      p.share === undefined
+        ? ''
+        : `[${'#'.repeat(Math.round(p.share * width)).padEnd(width, '.')}] `;
+    const etaText = p.eta === undefined ? '' : ` ETA ${Math.round(p.eta)}s`;
+    return `${this.label} ${bar}${p.done} docs ${Math.round(p.rate)} docs/s${etaText}   `;
   }
 }

@@ -4,6 +4,7 @@ import {
   type SearchParams,
   type SearchResponse,
   type Settings,
+  type EnqueuedTask,
   type Task,
 } from 'meilisearch';
 import type { StoredArticle } from '../documents/article-document.js';
@@ -11,6 +12,7 @@ import {
   DocumentNotFoundError,
   IndexNotFoundError,
   MeilisearchTaskError,
+  MeilisearchUnavailableError,
 } from '../errors/search-core.error.js';
 import { withTypedErrors } from './meili-errors.js';
 import { meiliHttpClient } from './node-http.client.js';
@@ -95,7 +97,7 @@ export class MeiliRepository {
   async createIndex(uid: string, settings: Settings): Promise<void> {
     await withTypedErrors(`create ${uid}`, async () => {
       assertSucceeded(
-        await this.client.createIndex(uid, { primaryKey: 'key' }).waitTask(this.wait()),
+        await this.settled(this.client.createIndex(uid, { primaryKey: 'key' })),
         `create ${uid}`,
       );
       await this.applySettings(uid, settings);
@@ -106,7 +108,7 @@ export class MeiliRepository {
   async applySettings(uid: string, settings: Settings): Promise<void> {
     await withTypedErrors(`settings of ${uid}`, async () => {
       assertSucceeded(
-        await this.client.index(uid).updateSettings(settings).waitTask(this.wait()),
+        await this.settled(this.client.index(uid).updateSettings(settings)),
         `settings of ${uid}`,
       );
     });
@@ -125,7 +127,7 @@ export class MeiliRepository {
   /** Waits for a task; throws MeilisearchTaskError when it failed. */
   async waitForTask(taskUid: number, what: string): Promise<void> {
     await withTypedErrors(what, async () => {
-      assertSucceeded(await this.client.tasks.waitForTask(taskUid, this.wait()), what);
+      assertSucceeded(await this.pollTask(taskUid), what);
     });
   }
 
@@ -133,7 +135,7 @@ export class MeiliRepository {
   async deleteDocuments(uid: string, keys: string[]): Promise<void> {
     await withTypedErrors(`delete documents from ${uid}`, async () => {
       assertSucceeded(
-        await this.client.index(uid).deleteDocuments(keys).waitTask(this.wait()),
+        await this.settled(this.client.index(uid).deleteDocuments(keys)),
         `delete from ${uid}`,
       );
     });
@@ -143,7 +145,7 @@ export class MeiliRepository {
   async swapIndexes(a: string, b: string): Promise<void> {
     await withTypedErrors(`swap ${a} and ${b}`, async () => {
       assertSucceeded(
-        await this.client.swapIndexes([{ indexes: [a, b], rename: false }]).waitTask(this.wait()),
+        await this.settled(this.client.swapIndexes([{ indexes: [a, b], rename: false }])),
         `swap ${a}/${b}`,
       );
     });
@@ -152,7 +154,7 @@ export class MeiliRepository {
   /** Deletes an index; a missing index is not an error. */
   async deleteIndex(uid: string): Promise<void> {
     await withTypedErrors(`delete ${uid}`, async () => {
-      const task = await this.client.deleteIndex(uid).waitTask(this.wait());
+      const task = await this.settled(this.client.deleteIndex(uid));
       if (task.status !== 'succeeded' && task.error?.code !== 'index_not_found')
         assertSucceeded(task, `delete ${uid}`);
     });
@@ -190,10 +192,9 @@ export class MeiliRepository {
   /** Upserts one small JSON document into a bookkeeping index (created on first use). */
   async putMeta(uid: string, document: Record<string, unknown> & { key: string }): Promise<void> {
     await withTypedErrors(`meta ${uid}`, async () => {
-      const task = await this.client
-        .index(uid)
-        .addDocuments([document], { primaryKey: 'key' })
-        .waitTask(this.wait());
+      const task = await this.settled(
+        this.client.index(uid).addDocuments([document], { primaryKey: 'key' }),
+      );
       assertSucceeded(task, `meta ${uid}`);
     });
   }
@@ -238,7 +239,28 @@ export class MeiliRepository {
     });
   }
 
-  private wait(): { timeout: number; interval: number } {
-    return { timeout: this.taskTimeoutMs, interval: 25 };
+  /** Waits for the task of an enqueued request. */
+  private async settled(enqueued: Promise<EnqueuedTask>): Promise<Task> {
+    return this.pollTask((await enqueued).taskUid);
+  }
+
+  /**
+   * Polls a task until it ends. The client's own waitTask adds an abort listener per poll to
+   * one signal (a leak that floods warnings on long tasks), so polling is done here.
+   */
+  private async pollTask(taskUid: number): Promise<Task> {
+    const deadline = Date.now() + this.taskTimeoutMs;
+    let delay = 5;
+    for (;;) {
+      const task = await this.client.tasks.getTask(taskUid);
+      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      if (Date.now() > deadline) {
+        throw new MeilisearchUnavailableError(
+          `task ${taskUid} did not finish in ${this.taskTimeoutMs / 1000} s`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(delay * 2, 100);
+    }
   }
 }
