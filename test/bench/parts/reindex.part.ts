@@ -149,16 +149,17 @@ export async function measureReindex(options: {
     plainSeconds.push(round(plain.seconds, 2));
     documents = plain.documents;
     options.log(`reindex run ${run + 1}: plain ingestion ${plain.seconds.toFixed(1)} s`);
-    const project = await projectReindex({
+    const result = await projectReindex({
       url: options.url,
       masterKey: options.masterKey,
       index: 'articles',
       paths: options.paths,
     });
-    projectSeconds.push(round(project.seconds, 2));
-    peak = Math.max(peak, project.peakRssMb);
+    projectSeconds.push(round(result.seconds, 2));
+    peak = Math.max(peak, result.peakRssMb);
+    project = { indexed: result.indexed, skipped: result.skipped, failed: result.failed };
     options.log(
-      `reindex run ${run + 1}: project reindex ${project.seconds.toFixed(1)} s, indexer peak RSS ${project.peakRssMb.toFixed(0)} MB`,
+      `reindex run ${run + 1}: project reindex ${result.seconds.toFixed(1)} s, indexer peak RSS ${result.peakRssMb.toFixed(0)} MB`,
     );
   }
   const medianPlain = median(plainSeconds);
