@@ -19,4 +19,5 @@ COPY --from=build /app/dist ./dist
 COPY indexing ./indexing
 USER node
 EXPOSE 3000
-CMD ["node", "dist/apps/search-api/src/main.js"]
+# The old-space caps keep V8 collecting before the processes outgrow their memory budgets.
+CMD ["node", "--max-old-space-size=128", "dist/apps/search-api/src/main.js"]

@@ -79,17 +79,22 @@ async function writeSubset(dir: string, limit: number): Promise<string> {
 
 async function startApi(url: string, key: string): Promise<{ url: string; child: ChildProcess }> {
   const port = 3900 + Math.floor(Math.random() * 90);
-  const child = spawn(process.execPath, ['dist/apps/search-api/src/main.js'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      MEILI_URL: url,
-      MEILI_API_KEY: key,
-      MEILI_INDEX: 'articles',
-      LOG_FORMAT: 'json',
+  // Started as in production (the Dockerfile and `npm start`), old space capped.
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=128', 'dist/apps/search-api/src/main.js'],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        MEILI_URL: url,
+        MEILI_API_KEY: key,
+        MEILI_INDEX: 'articles',
+        LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const apiUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     const ok = await fetch(`${apiUrl}/ready`).then(

@@ -1,7 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { ValidationPipe, BadRequestException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { createApiKeyMiddleware } from './common/api-key.middleware.js';
+import { createRateLimitMiddleware } from './common/rate-limit.middleware.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
 import { acceptRawUtf8Urls } from './common/raw-utf8-url.js';
 import { requestIdMiddleware } from './common/request-id.middleware.js';
@@ -20,6 +23,8 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
   app.disable('x-powered-by');
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware);
+  app.use(createRateLimitMiddleware(config.rateLimitPerMinute));
+  app.use(createApiKeyMiddleware(config.apiKeys));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -48,6 +53,17 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
     }),
   );
   app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' });
+  const openApi = new DocumentBuilder()
+    .setTitle('Bilingual news search')
+    .setDescription(
+      'Russian and English news search: any word form, highlighted snippets, filters and facets.',
+    )
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api-key')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: 'api/docs-json',
+  });
   app.enableShutdownHooks();
   acceptRawUtf8Urls(app.getHttpServer());
 }

@@ -7,7 +7,14 @@ export class BoundedCache<V> {
   private young = new Map<string, V>();
   private old = new Map<string, V>();
 
-  constructor(private readonly capacity: number) {}
+  /**
+   * @param capacity entries per generation
+   * @param retainKey turns a key into the form kept in the map (see `detachString`)
+   */
+  constructor(
+    private readonly capacity: number,
+    private readonly retainKey: (key: string) => string = (key) => key,
+  ) {}
 
   /** The cached value for `key`, computing it with `compute` on a miss. */
   get(key: string, compute: (key: string) => V): V {
@@ -18,7 +25,7 @@ export class BoundedCache<V> {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(key, value);
+    this.young.set(this.retainKey(key), value);
     return value;
   }
 
@@ -26,4 +33,13 @@ export class BoundedCache<V> {
   get size(): number {
     return this.young.size + this.old.size;
   }
+}
+
+/**
+ * A copy of `text` that does not keep a larger string alive. V8 represents substrings of 13 or
+ * more characters as views into their parent, so caching a word sliced from an article would
+ * keep the whole article in memory for as long as the entry lives.
+ */
+export function detachString(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }

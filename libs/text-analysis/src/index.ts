@@ -17,6 +17,6 @@ export { normalizeWord, foldYo, unifyPunctuation } from './normalize.js';
 export { repairHomoglyphs } from './homoglyphs.js';
 export { scriptOfWord, countScripts, type TokenScript, type ScriptCounts } from './script.js';
 export { stemWord, STEM_CACHE_CAPACITY } from './stemmer.js';
-export { BoundedCache } from './bounded-cache.js';
+export { BoundedCache, detachString } from './bounded-cache.js';
 export { isStopWord, STOP_WORDS } from './stop-words.js';
 export { tokenize, scanRawTokens, type RawToken, type RawTokenKind } from './tokenizer.js';

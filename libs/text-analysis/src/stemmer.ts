@@ -1,5 +1,5 @@
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache, detachString } from './bounded-cache.js';
 import type { TokenScript } from './script.js';
 
 const russian: SnowballStemmer = newStemmer('russian');
@@ -9,8 +9,8 @@ const stemEnglish = (word: string): string => english.stem(word);
 
 /** Default capacity: news vocabularies hold a few hundred thousand forms; this keeps ~10 MB. */
 export const STEM_CACHE_CAPACITY = 100_000;
-const russianCache = new BoundedCache<string>(STEM_CACHE_CAPACITY);
-const englishCache = new BoundedCache<string>(STEM_CACHE_CAPACITY);
+const russianCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
+const englishCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
 
 /**
  * Stems a normalized word by its script: Cyrillic with the Russian Snowball stemmer, Latin with

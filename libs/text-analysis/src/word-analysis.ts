@@ -1,4 +1,4 @@
-import { BoundedCache } from './bounded-cache.js';
+import { BoundedCache, detachString } from './bounded-cache.js';
 import { repairHomoglyphs } from './homoglyphs.js';
 import { normalizeWord } from './normalize.js';
 import { scriptOfWord, type TokenScript } from './script.js';
@@ -17,10 +17,10 @@ export const MAX_TERM_LENGTH = 64;
 const APOSTROPHES = /['\u2019\u02BC]/g;
 /** Analyzed words by surface: news vocabularies repeat, so most words cost one lookup. */
 const WORD_CACHE_CAPACITY = 200_000;
-const wordCache = new BoundedCache<TermInfo | null>(WORD_CACHE_CAPACITY);
+const wordCache = new BoundedCache<TermInfo | null>(WORD_CACHE_CAPACITY, detachString);
 
-function analyzeUncachedWord(surface: string): TermInfo | null {
-  const normalized = normalizeWord(surface);
+function analyzeUncachedWord(slice: string): TermInfo | null {
+  const normalized = normalizeWord(detachString(slice));
   if (normalized.length === 0) return null;
   if (normalized.length > MAX_TERM_LENGTH) {
     return { term: normalized.slice(0, MAX_TERM_LENGTH), script: 'other', stop: false };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { MeiliRepository, primaryKeyFor } from '@lib/search-core';
@@ -67,6 +67,16 @@ export async function plainIngest(
   return { seconds: (performance.now() - started) / 1000, documents };
 }
 
+/** The node arguments of an npm script ("node --flag dist/x.js cmd"), so the bench runs what operators run. */
+function scriptNodeArgs(name: string): string[] {
+  const scripts = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+  const [node, ...args] = (scripts[name] ?? '').split(/\s+/);
+  if (node !== 'node') throw new Error(`npm script ${name} does not start with node`);
+  return args;
+}
+
 /** What one run of the project's reindex did. */
 interface ProjectRun {
   seconds: number;
@@ -86,7 +96,7 @@ export async function projectReindex(options: {
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['dist/apps/indexer/src/main.js', 'reindex', '--json', ...options.paths],
+    [...scriptNodeArgs('reindex'), '--json', ...options.paths],
     {
       env: {
         PATH: process.env.PATH ?? '',

@@ -7,6 +7,12 @@ import { MeiliConnectionService } from '../meili/meili-connection.service.js';
 import { SEARCH_KEY_NAME } from './search-key.js';
 
 /**
+ * The search API's live data is small (well under 100 MB); capping the old space makes V8
+ * collect before the process grows past its memory budget (as in the Dockerfile).
+ */
+export const SEARCH_API_NODE_FLAGS = ['--max-old-space-size=128'];
+
+/**
  * The main job: Meilisearch up (the local one by default), the sample corpus indexed when the
  * live index is empty, then the search API run as a child process holding only a search key.
  */
@@ -48,7 +54,7 @@ export class ServeCommand {
   }
 
   private runSearchApi(url: string, searchKey: string, signal: AbortSignal): Promise<number> {
-    const child = spawn(process.execPath, [this.config.api.entry], {
+    const child = spawn(process.execPath, [...SEARCH_API_NODE_FLAGS, this.config.api.entry], {
       stdio: 'inherit',
       env: {
         ...this.config.childEnv,

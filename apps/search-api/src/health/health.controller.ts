@@ -1,8 +1,10 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { MeiliRepository } from '@lib/search-core';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 
 /** GET /health (the process is up) and GET /ready (Meilisearch reachable, index present). */
+@ApiTags('health')
 @Controller()
 export class HealthController {
   constructor(

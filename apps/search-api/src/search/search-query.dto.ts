@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
@@ -8,11 +9,17 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 /** Query parameters of GET /api/v1/search. */
 export class SearchQueryDto {
   /** The query: words in any form, "quoted phrases", -exclusions. Empty lists the newest articles. */
+  @ApiPropertyOptional({
+    maxLength: 512,
+    description: 'Words in any form, "quoted phrases", -exclusions',
+    example: 'встреча Путина',
+  })
   @IsOptional()
   @IsString({ message: 'q must be a single string' })
   @MaxLength(512, { message: 'q must be at most 512 characters' })
   q = '';
 
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer' })
@@ -20,6 +27,7 @@ export class SearchQueryDto {
   @Max(100, { message: 'limit must be between 1 and 100' })
   limit = 10;
 
+  @ApiPropertyOptional({ minimum: 0, maximum: 10_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be an integer' })
@@ -27,23 +35,28 @@ export class SearchQueryDto {
   @Max(10_000, { message: 'offset must be between 0 and 10000' })
   offset = 0;
 
+  @ApiPropertyOptional({ enum: ['ru', 'en'] })
   @IsOptional()
   @IsIn(['ru', 'en'], { message: 'lang must be ru or en' })
   lang?: 'ru' | 'en';
 
+  @ApiPropertyOptional({ example: 'ria.ru' })
   @IsOptional()
   @IsString({ message: 'source must be a single string' })
   @MaxLength(200, { message: 'source must be at most 200 characters' })
   source?: string;
 
+  @ApiPropertyOptional({ description: 'ISO 8601 date or time', example: '2017-11-01' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date, e.g. 2017-11-01' })
   from?: string;
 
+  @ApiPropertyOptional({ description: 'ISO 8601 date (inclusive) or time', example: '2017-11-30' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date, e.g. 2017-11-30' })
   to?: string;
 
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'relevance' })
   @IsOptional()
   @IsIn(SORT_ORDERS, { message: `sort must be one of ${SORT_ORDERS.join(', ')}` })
   sort: SortOrder = 'relevance';

@@ -1,0 +1,170 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  IndexBuilder,
+  loadIndexSettings,
+  LocalMeilisearchServer,
+  MeiliRepository,
+} from '@lib/search-core';
+import {
+  buildIndex,
+  startSearchApi,
+  uniqueIndex,
+  type SearchApiHarness,
+} from './support/search-api.harness.js';
+import { readRecords, SAMPLES_DIR, SETTINGS_PATH } from './support/samples.js';
+
+describe('API keys, rate limits, CORS and the OpenAPI document', () => {
+  let index: string;
+  beforeAll(async () => {
+    index = uniqueIndex('limits');
+    await buildIndex(index, await readRecords([SAMPLES_DIR]));
+  });
+
+  async function withApi(
+    env: Record<string, string>,
+    run: (api: SearchApiHarness) => Promise<void>,
+  ): Promise<void> {
+    const api = await startSearchApi(index, env);
+    try {
+      await run(api);
+    } finally {
+      await api.close();
+    }
+  }
+
+  it('requires a valid API key on /api/v1 when keys are configured', async () => {
+    await withApi({ API_KEYS: 'first-key,second-key' }, async (api) => {
+      const server = api.app.getHttpServer();
+      const missing = await request(server).get('/api/v1/search').query({ q: 'Путин' }).expect(401);
+      expect(missing.body.error.code).toBe('unauthorized');
+      await request(server)
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .set('X-API-Key', 'wrong')
+        .expect(401);
+      await request(server)
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .set('X-API-Key', 'second-key')
+        .expect(200);
+      await request(server)
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .set('Authorization', 'Bearer first-key')
+        .expect(200);
+      await request(server).get('/health').expect(200);
+    });
+  });
+
+  it('answers 429 with Retry-After past the per-client limit', async () => {
+    await withApi({ RATE_LIMIT_PER_MINUTE: '3' }, async (api) => {
+      const server = api.app.getHttpServer();
+      for (let i = 0; i < 3; i++)
+        await request(server).get('/api/v1/search').query({ q: 'x' }).expect(200);
+      const limited = await request(server).get('/api/v1/search').query({ q: 'x' }).expect(429);
+      expect(limited.body.error.code).toBe('rate_limited');
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      await request(server).get('/health').expect(200);
+    });
+  });
+
+  it('allows configured CORS origins only', async () => {
+    await withApi({ CORS_ORIGINS: 'https://news.example' }, async (api) => {
+      const server = api.app.getHttpServer();
+      const allowed = await request(server)
+        .get('/api/v1/search')
+        .set('Origin', 'https://news.example')
+        .expect(200);
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://news.example');
+      const other = await request(server)
+        .get('/api/v1/search')
+        .set('Origin', 'https://evil.example')
+        .expect(200);
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  it('publishes an OpenAPI document generated from the code', async () => {
+    await withApi({}, async (api) => {
+      const server = api.app.getHttpServer();
+      const json = await request(server).get('/api/docs-json').expect(200);
+      const search = json.body.paths['/api/v1/search'].get;
+      expect(search.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+        'from',
+        'lang',
+        'limit',
+        'offset',
+        'q',
+        'sort',
+        'source',
+        'to',
+      ]);
+      expect(json.body.paths['/api/v1/documents/{id}']).toBeDefined();
+      expect(json.body.components.schemas.SearchResponse).toBeDefined();
+      const page = await request(server).get('/api/docs').expect(200);
+      expect(page.text).toContain('swagger');
+    });
+  });
+});
+
+describe('Meilisearch down', () => {
+  const dataDir = { path: '' };
+  beforeAll(async () => {
+    dataDir.path = await mkdtemp(join(tmpdir(), 'meili-down-'));
+  });
+  afterAll(async () => {
+    await rm(dataDir.path, { recursive: true, force: true });
+  });
+
+  it('answers 503 within 2 seconds and recovers by itself when Meilisearch returns', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => {
+          resolve(typeof address === 'object' && address !== null ? address.port : 0);
+        });
+      });
+    });
+    let server = await LocalMeilisearchServer.startOrAttach({ dataDir: dataDir.path, port });
+    const admin = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
+    await new IndexBuilder(admin).reindex({
+      liveIndex: 'articles',
+      settings: await loadIndexSettings(SETTINGS_PATH),
+      records: await readRecords([SAMPLES_DIR]),
+    });
+    const searchKey = await admin.ensureSearchKey('search-api', ['articles']);
+    await server.stop();
+
+    const api = await startSearchApi('articles', {
+      MEILI_URL: server.url,
+      MEILI_API_KEY: searchKey,
+    });
+    try {
+      const started = Date.now();
+      const down = await request(api.app.getHttpServer())
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .expect(503);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(down.body).toEqual({
+        error: { code: 'search_unavailable', message: 'Search is temporarily unavailable' },
+      });
+      await request(api.app.getHttpServer()).get('/ready').expect(503);
+
+      server = await LocalMeilisearchServer.startOrAttach({ dataDir: dataDir.path, port });
+      const back = await request(api.app.getHttpServer())
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .expect(200);
+      expect(back.body.total).toBe(4);
+    } finally {
+      await api.close();
+      await server.stop();
+    }
+  });
+});
