@@ -93,8 +93,8 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
     await withApi({}, async (api) => {
       const server = api.app.getHttpServer();
       const json = await request(server).get('/api/docs-json').expect(200);
-      const search = json.body.paths['/api/v1/search'].get;
-      expect(search.parameters.map((p: { name: string }) => p.name).sort()).toEqual([
+      const search = json.body.paths['/api/v1/search'].get as { parameters: Array<{ name: string }> };
+      expect(search.parameters.map((p) => p.name).sort()).toEqual([
         'from',
         'lang',
         'limit',
