@@ -93,7 +93,9 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
     await withApi({}, async (api) => {
       const server = api.app.getHttpServer();
       const json = await request(server).get('/api/docs-json').expect(200);
-      const search = json.body.paths['/api/v1/search'].get as { parameters: Array<{ name: string }> };
+      const search = json.body.paths['/api/v1/search'].get as {
+        parameters: Array<{ name: string }>;
+      };
       expect(search.parameters.map((p) => p.name).sort()).toEqual([
         'from',
         'lang',

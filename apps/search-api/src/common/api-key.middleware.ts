@@ -23,10 +23,8 @@ export function createApiKeyMiddleware(apiKeys: string[]) {
       next();
       return;
     }
-    res
-      .status(401)
-      .json({
-        error: { code: 'unauthorized', message: 'A valid API key is required (X-API-Key header)' },
-      });
+    res.status(401).json({
+      error: { code: 'unauthorized', message: 'A valid API key is required (X-API-Key header)' },
+    });
   };
 }

@@ -39,10 +39,8 @@ export function createRateLimitMiddleware(limit: number, now: () => number = Dat
     }
     const retryAfter = Math.max(1, Math.ceil((window.started + WINDOW_MS - time) / 1000));
     res.setHeader('Retry-After', String(retryAfter));
-    res
-      .status(429)
-      .json({
-        error: { code: 'rate_limited', message: `Too many requests; retry after ${retryAfter} s` },
-      });
+    res.status(429).json({
+      error: { code: 'rate_limited', message: `Too many requests; retry after ${retryAfter} s` },
+    });
   };
 }
