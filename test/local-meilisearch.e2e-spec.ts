@@ -2,16 +2,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { processExists } from './support/processes.js';
 import { isMeilisearchHealthy, LocalMeilisearchServer, MeiliRepository } from '@lib/search-core';
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function serverPid(dataDir: string): Promise<number> {
   const record = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {

@@ -91,6 +91,8 @@ async function startApi(url: string, key: string): Promise<{ url: string; child:
         MEILI_API_KEY: key,
         MEILI_INDEX: 'articles',
         LOG_FORMAT: 'json',
+        // One client sends every request here: the per-client limit would turn the load into 429s.
+        RATE_LIMIT_PER_MINUTE: '0',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },
