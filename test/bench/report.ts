@@ -34,7 +34,7 @@ function analysisSection(a: AnalysisResult, i: IngestResult | undefined): string
       `${a.mbPerSecond} MB/s`,
       `${a.tokensPerSecond.toLocaleString('en')} tokens/s`,
       `${a.megabytes} MB, ${a.documents} docs`,
-      `RSS ${a.rssMbAt.first10pct} / ${a.rssMbAt.half} / ${a.rssMbAt.end} MB (10 % / 50 % / end)`,
+      `live heap ${a.liveHeapMbAt.first10pct} / ${a.liveHeapMbAt.half} / ${a.liveHeapMbAt.end} MB (10 % / 50 % / end), peak RSS ${a.peakRssMb} MB`,
       `>= 10 MB/s: ${pass(a.mbPerSecond >= 10)}`,
     ],
   ];

@@ -41,7 +41,16 @@ const log = (line: string): void => {
 function inWorker<T>(part: 'analysis' | 'ingest', limit: number): Promise<T> {
   const child = spawn(
     process.execPath,
-    [process.argv[1] ?? '', '--worker', part, '--corpus', values.corpus, '--limit', String(limit)],
+    [
+      '--expose-gc',
+      process.argv[1] ?? '',
+      '--worker',
+      part,
+      '--corpus',
+      values.corpus,
+      '--limit',
+      String(limit),
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
