@@ -52,23 +52,26 @@ function findMatches(text: string, terms: ReadonlySet<string>): Match[] | null {
 
 /** Start of the span of `span` characters holding the most distinct terms (earliest on ties). */
 function densestStart(matches: Match[], span: number): number {
+  const counts = new Map<string, number>();
   let best = matches[0]?.start ?? 0;
   let bestDistinct = 0;
-  for (let i = 0; i < matches.length; i++) {
-    const first = matches[i];
-    if (first === undefined) continue;
-    const distinct = new Set<string>();
+  let end = 0;
+  for (const first of matches) {
+    // Two pointers: grow the window to `span` characters from `first`, then drop `first`.
     for (
-      let j = i;
-      j < matches.length && (matches[j]?.start ?? Infinity) - first.start <= span;
-      j++
+      let next = matches[end];
+      next !== undefined && next.start - first.start <= span;
+      next = matches[++end]
     ) {
-      distinct.add(matches[j]?.term ?? '');
+      counts.set(next.term, (counts.get(next.term) ?? 0) + 1);
     }
-    if (distinct.size > bestDistinct) {
-      bestDistinct = distinct.size;
+    if (counts.size > bestDistinct) {
+      bestDistinct = counts.size;
       best = first.start;
     }
+    const left = (counts.get(first.term) ?? 1) - 1;
+    if (left === 0) counts.delete(first.term);
+    else counts.set(first.term, left);
   }
   return best;
 }
