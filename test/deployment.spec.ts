@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
@@ -58,4 +58,18 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^USER (?!root)\w+/m);
     expect(runtime).toContain('--omit=optional');
   });
+});
+
+describe('package.json scripts', () => {
+  const scripts = (
+    JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
+
+  it.each(Object.entries(scripts).filter(([, line]) => line.includes('dist/')))(
+    '%s runs a file the build emits from a source file',
+    (_name, line) => {
+      for (const [, compiled] of line.matchAll(/node (?:--\S+ )*dist\/(\S+)\.js/g))
+        expect(existsSync(`${compiled ?? ''}.ts`), `${compiled ?? ''}.ts`).toBe(true);
+    },
+  );
 });

@@ -1,6 +1,12 @@
 import type { TokenScript } from './script.js';
-import { scanRawTokens, type RawTokenKind } from './tokenizer.js';
-import { analyzeAbbreviation, analyzeNumber, analyzeWord, type TermInfo } from './word-analysis.js';
+import { scanTokenRanges } from './tokenizer.js';
+import {
+  analyzeAbbreviation,
+  analyzeNumber,
+  analyzeWord,
+  analyzeWordAt,
+  type TermInfo,
+} from './word-analysis.js';
 
 export { MAX_TERM_LENGTH } from './word-analysis.js';
 
@@ -23,10 +29,10 @@ export interface Token {
 }
 
 /**
- * Receives analyzed terms in order. `parts` is 0 for a word, or the number of parts just
- * visited for the whole of a compound.
+ * Receives analyzed terms in order, as ranges of the text. `parts` is 0 for a word, or the
+ * number of parts just visited for the whole of a compound.
  */
-type TermVisitor = (info: TermInfo, surface: string, start: number, parts: number) => void;
+type TermVisitor = (info: TermInfo, start: number, end: number, parts: number) => void;
 
 /** Parts of web addresses that say nothing about an article. */
 const ADDRESS_NOISE: ReadonlySet<string> = new Set([
@@ -39,46 +45,55 @@ const ADDRESS_NOISE: ReadonlySet<string> = new Set([
   'shtml',
   'aspx',
 ]);
-const HYPHEN = /[-\u2010\u2011]/;
 const HYPHENS = /[-\u2010\u2011]/g;
 
+function isHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
+function hasHyphen(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isHyphen(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function visitCompound(
-  surface: string,
+  text: string,
   start: number,
+  end: number,
   inAddress: boolean,
   visit: TermVisitor,
 ): void {
-  let offset = 0;
   let parts = 0;
-  for (const part of surface.split(HYPHEN)) {
-    const info = part.length > 0 ? analyzeWord(part) : null;
+  for (let partStart = start; partStart <= end;) {
+    let partEnd = partStart;
+    while (partEnd < end && !isHyphen(text.charCodeAt(partEnd))) partEnd++;
+    const info = partEnd > partStart ? analyzeWordAt(text, partStart, partEnd) : null;
     if (info !== null && !(inAddress && ADDRESS_NOISE.has(info.term))) {
-      visit(info, part, start + offset, 0);
+      visit(info, partStart, partEnd, 0);
       parts++;
     }
-    offset += part.length + 1;
+    partStart = partEnd + 1;
   }
   if (parts < 2) return;
-  const whole = analyzeWord(surface.replace(HYPHENS, ''));
+  const whole = analyzeWord(text.slice(start, end).replace(HYPHENS, ''));
   if (whole !== null)
-    visit({ term: whole.term, script: whole.script, stop: false }, surface, start, parts);
+    visit({ term: whole.term, script: whole.script, stop: false }, start, end, parts);
 }
 
 /** Tokenizes and analyzes `text`, visiting every term in order. */
 function scanTerms(text: string, visit: TermVisitor): void {
-  scanRawTokens(text, (surface: string, start: number, kind: RawTokenKind, inAddress: boolean) => {
-    if (kind === 'word' && HYPHEN.test(surface)) {
-      visitCompound(surface, start, inAddress, visit);
+  scanTokenRanges(text, (start, end, kind, inAddress, joined) => {
+    if (joined && hasHyphen(text, start, end)) {
+      visitCompound(text, start, end, inAddress, visit);
       return;
     }
     const info =
       kind === 'word'
-        ? analyzeWord(surface)
+        ? analyzeWordAt(text, start, end)
         : kind === 'number'
-          ? analyzeNumber(surface)
-          : analyzeAbbreviation(surface);
-    if (info !== null && !(inAddress && ADDRESS_NOISE.has(info.term)))
-      visit(info, surface, start, 0);
+          ? analyzeNumber(text.slice(start, end))
+          : analyzeAbbreviation(text.slice(start, end));
+    if (info !== null && !(inAddress && ADDRESS_NOISE.has(info.term))) visit(info, start, end, 0);
   });
 }
 
@@ -90,12 +105,12 @@ function scanTerms(text: string, visit: TermVisitor): void {
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
   let position = 0;
-  scanTerms(text, (info, surface, start, parts) => {
+  scanTerms(text, (info, start, end, parts) => {
     const token: Token = {
       term: info.term,
-      surface,
+      surface: text.slice(start, end),
       start,
-      end: start + surface.length,
+      end,
       position: parts === 0 ? position++ : position - parts,
       script: info.script,
       stop: info.stop,

@@ -1,3 +1,13 @@
+import {
+  classAt,
+  isJoiner,
+  isNumberSeparator,
+  IS_DIGIT,
+  IS_LETTER,
+  IS_WORD,
+  widthAt,
+} from './char-classes.js';
+
 /** Kinds of raw token. abbreviation: "U.S.", "т.е."; number: "11.11.2017", "1,5"; word: anything else. */
 export type RawTokenKind = 'abbreviation' | 'number' | 'word';
 
@@ -20,14 +30,17 @@ export type RawTokenVisitor = (
   inAddress: boolean,
 ) => void;
 
-/** Letters, digits and marks, plus the invisible characters that may sit inside a word. */
-const W = String.raw`[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]`;
-/** Hyphens and apostrophes join word parts ("северо-запад", "O'Neill", "Trump’s"). */
-const JOINER = String.raw`[-\u2010\u2011'\u2019\u02BC]`;
-const ABBREVIATION = String.raw`(?:\p{L}\.){2,}(?!\p{L})`;
-const NUMBER = String.raw`\p{N}+(?:[.,:]\p{N}+)+(?!\p{L})`;
-const WORD = `${W}+(?:${JOINER}${W}+)*`;
-const TOKEN = new RegExp(`(${ABBREVIATION})|(${NUMBER})|${WORD}`, 'gu');
+/**
+ * Receives each raw token in order as a range of the text; `joined` is true for a word with
+ * hyphens or apostrophes inside.
+ */
+export type TokenRangeVisitor = (
+  start: number,
+  end: number,
+  kind: RawTokenKind,
+  inAddress: boolean,
+  joined: boolean,
+) => void;
 
 const URL_PATTERN = /(?:https?:\/\/|www\.)[^\s<>"'«»()[\]]+/g;
 const EMAIL_LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
@@ -55,26 +68,101 @@ function addressSpans(text: string): Array<[number, number]> {
   return spans.sort((a, b) => a[0] - b[0]);
 }
 
+/** End of "U.S."-style abbreviation starting at `start` (two or more letter-dot pairs), or -1. */
+function abbreviationEnd(text: string, start: number): number {
+  let end = start;
+  let pairs = 0;
+  while (classAt(text, end) & IS_LETTER) {
+    const dot = end + widthAt(text, end);
+    if (text.charCodeAt(dot) !== 0x2e) break;
+    end = dot + 1;
+    pairs++;
+  }
+  return pairs >= 2 && !(classAt(text, end) & IS_LETTER) ? end : -1;
+}
+
+function digitsEnd(text: string, start: number): number {
+  let end = start;
+  while (classAt(text, end) & IS_DIGIT) end += widthAt(text, end);
+  return end;
+}
+
 /**
- * Visits the raw tokens of `text` in order, on Unicode classes, with exact offsets into the
- * original string. Punctuation, quotes («», „“), spaces of every kind and symbols separate tokens.
+ * End of a number with separators starting at `start` ("11.11.2017", "1,5"), or -1. A number
+ * glued to letters gives back its last digit or group, as a backtracking regex
+ * `\p{N}+(?:[.,:]\p{N}+)+(?!\p{L})` would.
  */
-export function scanRawTokens(text: string, visit: RawTokenVisitor): void {
+function numberEnd(text: string, start: number): number {
+  let end = digitsEnd(text, start);
+  let groups = 0;
+  let lastSeparator = -1;
+  let lastDigit = -1;
+  while (isNumberSeparator(text.charCodeAt(end)) && (classAt(text, end + 1) & IS_DIGIT) !== 0) {
+    lastSeparator = end;
+    let digit = end + 1;
+    end = digitsEnd(text, digit);
+    while (digit + widthAt(text, digit) < end) digit += widthAt(text, digit);
+    lastDigit = digit;
+    groups++;
+  }
+  if (groups === 0) return -1;
+  if (!(classAt(text, end) & IS_LETTER)) return end;
+  if (lastDigit > lastSeparator + 1) return lastDigit;
+  return groups >= 2 ? lastSeparator : -1;
+}
+
+/** End of a word: word characters, joined by single hyphens or apostrophes. */
+function wordEnd(text: string, start: number): number {
+  let end = start;
+  for (;;) {
+    while (classAt(text, end) & IS_WORD) end += widthAt(text, end);
+    if (!isJoiner(text.charCodeAt(end)) || !(classAt(text, end + 1) & IS_WORD)) return end;
+    end++;
+  }
+}
+
+/**
+ * Visits the raw tokens of `text` in order as ranges, on Unicode classes. Punctuation, quotes
+ * («», „“), spaces of every kind and symbols separate tokens.
+ */
+export function scanTokenRanges(text: string, visit: TokenRangeVisitor): void {
   const spans = addressSpans(text);
   let spanIndex = 0;
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-    const start = match.index;
+  for (let start = 0; start < text.length;) {
+    const bits = classAt(text, start);
+    if (!(bits & IS_WORD)) {
+      start += widthAt(text, start);
+      continue;
+    }
+    let kind: RawTokenKind = 'word';
+    let end = bits & IS_LETTER ? abbreviationEnd(text, start) : -1;
+    if (end >= 0) kind = 'abbreviation';
+    else if (bits & IS_DIGIT && (end = numberEnd(text, start)) >= 0) kind = 'number';
+    else end = wordEnd(text, start);
     let inAddress = false;
     if (spans.length > 0) {
       while (spanIndex < spans.length && (spans[spanIndex]?.[1] ?? 0) <= start) spanIndex++;
       const span = spans[spanIndex];
-      inAddress = span !== undefined && span[0] <= start && start + match[0].length <= span[1];
+      inAddress = span !== undefined && span[0] <= start && end <= span[1];
     }
-    const kind =
-      match[1] !== undefined ? 'abbreviation' : match[2] !== undefined ? 'number' : 'word';
-    visit(match[0], start, kind, inAddress);
+    visit(start, end, kind, inAddress, kind === 'word' && hasJoiner(text, start, end));
+    start = end;
   }
+}
+
+function hasJoiner(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (isJoiner(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * Visits the raw tokens of `text` in order, with exact offsets into the original string
+ * (see scanTokenRanges).
+ */
+export function scanRawTokens(text: string, visit: RawTokenVisitor): void {
+  scanTokenRanges(text, (start, end, kind, inAddress) => {
+    visit(text.slice(start, end), start, kind, inAddress);
+  });
 }
 
 /** The raw tokens of `text` as objects (see scanRawTokens). */

@@ -1,6 +1,7 @@
-import { BoundedCache, detachString } from './bounded-cache.js';
+import { detachString } from './bounded-cache.js';
 import { repairHomoglyphs } from './homoglyphs.js';
 import { normalizeWord } from './normalize.js';
+import { RangeCache } from './range-cache.js';
 import { scriptOfWord, type TokenScript } from './script.js';
 import { stemWord } from './stemmer.js';
 import { isStopWord } from './stop-words.js';
@@ -17,7 +18,7 @@ export const MAX_TERM_LENGTH = 64;
 const APOSTROPHES = /['\u2019\u02BC]/g;
 /** Analyzed words by surface: news vocabularies repeat, so most words cost one lookup. */
 const WORD_CACHE_CAPACITY = 200_000;
-const wordCache = new BoundedCache<TermInfo | null>(WORD_CACHE_CAPACITY, detachString);
+const wordCache = new RangeCache<TermInfo | null>(WORD_CACHE_CAPACITY);
 
 function analyzeUncachedWord(slice: string): TermInfo | null {
   const normalized = normalizeWord(detachString(slice));
@@ -35,9 +36,14 @@ function analyzeUncachedWord(slice: string): TermInfo | null {
 
 /** Normalizes, repairs, stems and flags one word (null when nothing is left of it). */
 export function analyzeWord(surface: string): TermInfo | null {
-  return surface.length > MAX_TERM_LENGTH
-    ? analyzeUncachedWord(surface)
-    : wordCache.get(surface, analyzeUncachedWord);
+  return analyzeWordAt(surface, 0, surface.length);
+}
+
+/** analyzeWord for `text.slice(start, end)`, without making the slice when the word is known. */
+export function analyzeWordAt(text: string, start: number, end: number): TermInfo | null {
+  return end - start > MAX_TERM_LENGTH
+    ? analyzeUncachedWord(text.slice(start, end))
+    : wordCache.get(text, start, end, analyzeUncachedWord);
 }
 
 /** "U.S." -> us: the letters, never a stop word. */
