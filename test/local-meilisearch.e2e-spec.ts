@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -36,6 +36,21 @@ describe('the managed local Meilisearch', () => {
     }
     expect(processExists(pid)).toBe(false);
     expect(await isMeilisearchHealthy(server.url)).toBe(false);
+  });
+
+  it('starts with a key that begins with a dash, and keeps the key out of its arguments', async () => {
+    const key = '-vDashFirstKeyForMeilisearch0123456789abcdef';
+    await writeFile(join(dataDir, 'master-key'), key, { mode: 0o600 });
+    const server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    try {
+      expect(server.masterKey).toBe(key);
+      const repository = new MeiliRepository({ url: server.url, apiKey: key });
+      await repository.createIndex('dash', {});
+      const args = await readFile(`/proc/${String(await serverPid(dataDir))}/cmdline`, 'utf8');
+      expect(args).not.toContain(key);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('lets a second process attach to the running server without owning it', async () => {

@@ -4,6 +4,7 @@ import type { LatencyResult } from './parts/latency.part.js';
 import type { LoadResult } from './parts/load.part.js';
 import type { RelevanceResult } from './parts/relevance.part.js';
 import type { ReindexResult } from './parts/reindex.part.js';
+import type { WebResult } from './parts/web.part.js';
 
 /** Everything one bench run measured. */
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   latency?: LatencyResult;
   load?: LoadResult;
   relevance?: RelevanceResult;
+  web?: WebResult;
 }
 
 const pass = (ok: boolean): string => (ok ? 'met' : '**not met**');
@@ -124,6 +126,27 @@ function relevanceSection(r: RelevanceResult): string {
   return `## Relevance on eval-dev\n\n${table(['set', 'system', 'queries', 'MRR@10', 'nDCG@10', 'Recall@10', 'Recall@100', 'P@10'], rows)}`;
 }
 
+function webSection(w: WebResult): string {
+  return [
+    '## Web page',
+    '',
+    'Real Chromium, the sample corpus, time from Enter to the first result on screen.',
+    '',
+    table(
+      ['searches', 'median', 'p95', 'scripts (gzip)', 'goal'],
+      [
+        [
+          w.searches,
+          `${String(w.medianMs)} ms`,
+          `${String(w.p95Ms)} ms`,
+          `${String(w.scriptKbGzip)} KB`,
+          `median <= 300 ms: ${pass(w.medianMs <= 300)}; <= 50 KB: ${pass(w.scriptKbGzip <= 50)}`,
+        ],
+      ],
+    ),
+  ].join('\n');
+}
+
 /** The Markdown report of a run. */
 export function renderReport(results: BenchResults, command: string): string {
   const m = results.machine;
@@ -139,5 +162,6 @@ export function renderReport(results: BenchResults, command: string): string {
   if (results.load !== undefined) sections.push(loadSection(results.load));
   if (results.relevance !== undefined)
     sections.push(`${relevanceSection(results.relevance)}\n\n![relevance](relevance.svg)`);
+  if (results.web !== undefined) sections.push(webSection(results.web));
   return `${sections.join('\n\n')}\n`;
 }

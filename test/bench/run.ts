@@ -13,11 +13,12 @@ import { measureIngest } from './parts/ingest.part.js';
 import { measureLatency } from './parts/latency.part.js';
 import { measureLoad } from './parts/load.part.js';
 import { measureRelevance } from './parts/relevance.part.js';
-import { measureReindex } from './parts/reindex.part.js';
+import { measureReindex, projectReindex } from './parts/reindex.part.js';
+import { measureWeb } from './parts/web.part.js';
 import { workloadQueries } from './queries.js';
 import { renderReport, type BenchResults } from './report.js';
 
-const PARTS = ['analysis', 'ingest', 'reindex', 'latency', 'load', 'relevance'] as const;
+const PARTS = ['analysis', 'ingest', 'reindex', 'latency', 'load', 'relevance', 'web'] as const;
 type Part = (typeof PARTS)[number];
 const CORPUS_DOCUMENTS = 32_539;
 
@@ -154,6 +155,12 @@ async function main(): Promise<void> {
     (p) => p === 'reindex' || p === 'latency' || p === 'load' || p === 'relevance',
   );
   if (needsServer) await withServer(parts, results, quick, limit);
+  if (parts.includes('web')) {
+    log('web: the page in Chromium over the sample corpus, Enter to first results');
+    results.web = await withSampleServer((apiUrl) =>
+      measureWeb({ apiUrl, rounds: quick ? 3 : 10 }),
+    );
+  }
   await writeResults(results, parts);
 }
 
@@ -207,6 +214,28 @@ async function withServer(
       log('relevance: eval-dev sets');
       results.relevance = await measureRelevance({ apiUrl: api.url, meili, evalDir: values.eval });
     }
+  } finally {
+    api?.child.kill('SIGTERM');
+    await server.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** A Meilisearch holding the sample corpus (indexed by the CLI) and the API in front of it. */
+async function withSampleServer<T>(measure: (apiUrl: string) => Promise<T>): Promise<T> {
+  const work = await mkdtemp(join(tmpdir(), 'bench-web-'));
+  const server = await LocalMeilisearchServer.startOrAttach({ dataDir: join(work, 'meili') });
+  let api: { url: string; child: ChildProcess } | undefined;
+  try {
+    await projectReindex({
+      url: server.url,
+      masterKey: server.masterKey,
+      index: 'articles',
+      paths: ['indexing/samples'],
+    });
+    const repository = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
+    api = await startApi(server.url, await repository.ensureSearchKey('search-api', ['articles']));
+    return await measure(api.url);
   } finally {
     api?.child.kill('SIGTERM');
     await server.stop();

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ValidationPipe, BadRequestException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,8 +13,16 @@ import { requestIdMiddleware } from './common/request-id.middleware.js';
 import { requestLogMiddleware } from './common/request-log.middleware.js';
 import type { SearchApiConfig } from './config/search-api.config.js';
 
-/** The web page's static files. */
-export const PUBLIC_DIR = fileURLToPath(new URL('../public', import.meta.url));
+/**
+ * The web page as the build emits it: beside the compiled app, or in dist/ when the app runs
+ * from its sources (the tests).
+ */
+export const PUBLIC_DIR =
+  [
+    fileURLToPath(new URL('../public', import.meta.url)),
+    fileURLToPath(new URL('../../../dist/apps/search-api/public', import.meta.url)),
+  ].find((dir) => existsSync(join(dir, 'index.html'))) ??
+  fileURLToPath(new URL('../public', import.meta.url));
 
 /**
  * Global middleware, pipes and filters, shared by main.ts and the e2e tests so that tests

@@ -75,16 +75,20 @@ export class LocalMeilisearchServer {
     const port = options.port ?? (await findFreePort(LOOPBACK));
     const url = `http://${LOOPBACK}:${port}`;
     const logFile = await open(join(dataDir, 'meilisearch.log'), 'a');
+    // name=value, so that no value can read as a flag; the key goes in the environment, out of
+    // the process list.
     const args = [
-      ['--db-path', join(dataDir, 'db')],
-      ['--dump-dir', join(dataDir, 'dumps')],
-      ['--snapshot-dir', join(dataDir, 'snapshots')],
-      ['--http-addr', `${LOOPBACK}:${port}`],
-      ['--master-key', masterKey],
-      ['--env', 'production'],
-      ['--no-analytics'],
-    ].flat();
-    const child = spawn(binary, args, { stdio: ['ignore', logFile.fd, logFile.fd] });
+      `--db-path=${join(dataDir, 'db')}`,
+      `--dump-dir=${join(dataDir, 'dumps')}`,
+      `--snapshot-dir=${join(dataDir, 'snapshots')}`,
+      `--http-addr=${LOOPBACK}:${port}`,
+      '--env=production',
+      '--no-analytics',
+    ];
+    const child = spawn(binary, args, {
+      stdio: ['ignore', logFile.fd, logFile.fd],
+      env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+    });
     await logFile.close();
     let exited = false;
     child.once('exit', () => (exited = true));
