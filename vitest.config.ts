@@ -39,6 +39,7 @@ export default defineConfig({
       '@lib/text-analysis': here('./libs/text-analysis/src/index.ts'),
       '@lib/ingest': here('./libs/ingest/src/index.ts'),
       '@lib/search-core': here('./libs/search-core/src/index.ts'),
+      '@lib/cross-lingual': here('./libs/cross-lingual/src/index.ts'),
     },
   },
   test: {

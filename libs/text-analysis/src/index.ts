@@ -20,3 +20,4 @@ export { stemWord, STEM_CACHE_CAPACITY } from './stemmer.js';
 export { BoundedCache, detachString } from './bounded-cache.js';
 export { isStopWord, STOP_WORDS } from './stop-words.js';
 export { tokenize, scanRawTokens, type RawToken, type RawTokenKind } from './tokenizer.js';
+export { nameKey, nameKeys, romanize, consonantSkeleton } from './names.js';
