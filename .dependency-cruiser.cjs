@@ -1,4 +1,7 @@
-/** Dependency rules: apps -> libs; search-core and ingest -> text-analysis; nothing else. */
+/**
+ * Dependency rules: apps -> libs; search-core, ingest and cross-lingual -> text-analysis;
+ * nothing else.
+ */
 module.exports = {
   forbidden: [
     {
@@ -30,9 +33,9 @@ module.exports = {
     {
       name: 'libs-depend-on-text-analysis-only',
       severity: 'error',
-      comment: 'search-core and ingest may use text-analysis, not each other.',
-      from: { path: '^libs/(search-core|ingest)/' },
-      to: { path: '^libs/(search-core|ingest)/', pathNot: '^libs/$1/' },
+      comment: 'search-core, ingest and cross-lingual may use text-analysis, not each other.',
+      from: { path: '^libs/(search-core|ingest|cross-lingual)/' },
+      to: { path: '^libs/(search-core|ingest|cross-lingual)/', pathNot: '^libs/$1/' },
     },
     {
       name: 'no-circular',

@@ -105,6 +105,7 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
         'sort',
         'source',
         'to',
+        'translate',
       ]);
       expect(json.body.paths['/api/v1/documents/{id}']).toBeDefined();
       expect(json.body.components.schemas.SearchResponse).toBeDefined();
@@ -161,7 +162,7 @@ describe('Meilisearch down', () => {
       server = await LocalMeilisearchServer.startOrAttach({ dataDir: dataDir.path, port });
       const back = await request(api.app.getHttpServer())
         .get('/api/v1/search')
-        .query({ q: 'Путин' })
+        .query({ q: 'Путин', translate: 'false' })
         .expect(200);
       expect(back.body.total).toBe(4);
     } finally {

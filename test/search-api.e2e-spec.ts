@@ -36,7 +36,7 @@ describe('search API on the sample corpus', () => {
     request(api.app.getHttpServer()).get('/api/v1/search').query(query);
 
   it('finds the Russian seed pages for "Путин" with ids, links and marked inflected forms', async () => {
-    const response = await search({ q: 'Путин' }).expect(200);
+    const response = await search({ q: 'Путин', translate: 'false' }).expect(200);
     const hits = response.body.hits as Hit[];
     const russianIds = samples
       .filter((s) => s.lang === 'ru')
@@ -49,6 +49,19 @@ describe('search API on the sample corpus', () => {
     }
     expect(response.body).toMatchObject({ query: 'Путин', total: 4, limit: 10, offset: 0 });
     expect(response.body.facets.lang).toEqual({ ru: 4 });
+  });
+
+  it('adds the English page through the translated query, after the Russian ones', async () => {
+    const response = await search({ q: 'Путин' }).expect(200);
+    const hits = response.body.hits as Hit[];
+    expect(hits.map((h) => h.lang)).toEqual(['ru', 'ru', 'ru', 'ru', 'en']);
+    expect(hits[4]?.highlight.snippet).toContain('<mark>Putin</mark>');
+    expect(response.body.facets.lang).toEqual({ ru: 4, en: 1 });
+    expect(response.body.translation).toEqual({
+      lang: 'en',
+      words: [{ from: 'Путин', to: 'putin' }],
+      name_keys: [],
+    });
   });
 
   it('matches word forms: "встреча" finds and marks "встречи"/"встрече"', async () => {

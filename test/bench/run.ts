@@ -11,6 +11,7 @@ import { MeiliDirect } from './meili-direct.js';
 import { measureAnalysis } from './parts/analysis.part.js';
 import { measureIngest } from './parts/ingest.part.js';
 import { measureLatency } from './parts/latency.part.js';
+import { measureLexicon } from './parts/lexicon.part.js';
 import { measureLoad } from './parts/load.part.js';
 import { measureRelevance } from './parts/relevance.part.js';
 import { measureReindex, projectReindex } from './parts/reindex.part.js';
@@ -18,7 +19,16 @@ import { measureWeb } from './parts/web.part.js';
 import { workloadQueries } from './queries.js';
 import { renderReport, type BenchResults } from './report.js';
 
-const PARTS = ['analysis', 'ingest', 'reindex', 'latency', 'load', 'relevance', 'web'] as const;
+const PARTS = [
+  'analysis',
+  'ingest',
+  'lexicon',
+  'reindex',
+  'latency',
+  'load',
+  'relevance',
+  'web',
+] as const;
 type Part = (typeof PARTS)[number];
 const CORPUS_DOCUMENTS = 32_539;
 
@@ -39,7 +49,7 @@ const log = (line: string): void => {
 };
 
 /** Runs a one-core part in its own process, so its memory is its own. */
-function inWorker<T>(part: 'analysis' | 'ingest', limit: number): Promise<T> {
+function inWorker<T>(part: 'analysis' | 'ingest' | 'lexicon', limit: number): Promise<T> {
   const child = spawn(
     process.execPath,
     [
@@ -73,7 +83,9 @@ async function worker(part: string): Promise<void> {
   const result =
     part === 'analysis'
       ? await measureAnalysis({ corpus: values.corpus, limit, expected: CORPUS_DOCUMENTS })
-      : await measureIngest({ corpus: values.corpus });
+      : part === 'lexicon'
+        ? measureLexicon()
+        : await measureIngest({ corpus: values.corpus });
   process.stdout.write(JSON.stringify(result));
 }
 
@@ -150,6 +162,10 @@ async function main(): Promise<void> {
   if (parts.includes('ingest')) {
     log('ingest: the JSON Lines path');
     results.ingest = await inWorker('ingest', limit);
+  }
+  if (parts.includes('lexicon')) {
+    log('lexicon: loading the compiled lexicon in a fresh process');
+    results.lexicon = await inWorker('lexicon', limit);
   }
   const needsServer = parts.some(
     (p) => p === 'reindex' || p === 'latency' || p === 'load' || p === 'relevance',

@@ -3,11 +3,21 @@
  * matched across scripts by their consonant keys.
  */
 export {
+  compileLexicon,
   loadLexicon,
-  parseLexicon,
+  parseCompiledLexicon,
   LexiconDirection,
   WIKDICT_DIR,
-  TRANSLATIONS_PER_HEADWORD,
   type Lexicon,
   type LexiconLanguage,
 } from './lexicon.js';
+export { lexiconKey, TRANSLATIONS_PER_HEADWORD } from './lexicon-compiler.js';
+export {
+  candidateTerms,
+  planTranslation,
+  translateWith,
+  type PlannedWord,
+  type TranslatedQuery,
+  type TranslationPlan,
+  type WordTranslation,
+} from './translate-query.js';

@@ -1,95 +1,110 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { analyzeTerms } from '@lib/text-analysis';
+import { compileDirection, parseWikdict } from './lexicon-compiler.js';
 
-/** A translation direction: the language of the headwords. */
+/** A translation direction, named by the language of its headwords. */
 export type LexiconLanguage = 'en' | 'ru';
 
-/** The WikDict files shipped with the project. */
+/** The WikDict files shipped with the project (see data/wikdict/README.md). */
 export const WIKDICT_DIR = fileURLToPath(new URL('../data/wikdict', import.meta.url));
-const FILES: Readonly<Record<LexiconLanguage, string>> = {
-  en: 'wikdict-en-ru.tsv.gz',
-  ru: 'wikdict-ru-en.tsv.gz',
-};
-
-/** Translations kept per headword, in sense order; later senses are mostly rare. */
-export const TRANSLATIONS_PER_HEADWORD = 3;
-/** Headwords of up to this many words: single words and two-word phrases are looked up. */
-const MAX_HEADWORD_WORDS = 2;
-/** Headwords and translations are words: letters, marks, spaces, hyphens and apostrophes. */
-const WORDLIKE = /^\p{L}[\p{L}\p{M}' -]*$/u;
-const MAX_TRANSLATION_WORDS = 3;
+/** Where the build writes the compiled lexicon, beside the compiled library. */
+const COMPILED_NAME = 'lexicon.compiled.tsv';
+const COMPILED_CANDIDATES = [
+  fileURLToPath(new URL(`../data/${COMPILED_NAME}`, import.meta.url)),
+  fileURLToPath(new URL(`../../../dist/libs/cross-lingual/data/${COMPILED_NAME}`, import.meta.url)),
+];
 
 /**
- * One direction of the lexicon, keyed by the analyzed terms of each headword ("meetings" and
- * "meeting" share the key `meet`). Each key holds lines of `headword \t translation|...`,
- * shortest headword first; strings rather than objects keep it at a few MB.
+ * One direction of the lexicon, keyed by the analyzed terms of each headword. Each key holds
+ * `headword \t translations` lines; strings rather than objects keep it at a few MB.
  */
 export class LexiconDirection {
-  constructor(private readonly entries: ReadonlyMap<string, string>) {}
+  private readonly entries = new Map<string, string>();
+
+  /** @param compiled lines of `key \t headword \t translation|…` (see compileDirection) */
+  constructor(compiled: string) {
+    for (const line of compiled.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab <= 0) continue;
+      const key = line.slice(0, tab);
+      const entry = line.slice(tab + 1);
+      const known = this.entries.get(key);
+      this.entries.set(key, known === undefined ? entry : `${known}\n${entry}`);
+    }
+  }
 
   get size(): number {
     return this.entries.size;
   }
 
   /**
-   * Translations of a word or phrase given as its analyzed terms. The headword written as the
-   * reader wrote it wins (the query "meeting" gets "meeting", not "meet"); else the shortest.
+   * Translations for a lookup key (see lexiconKey). Of the headwords sharing the key, the one
+   * most like what the reader wrote wins: the same word, else the longest common beginning
+   * ("ранние" is "ранний", not "рана"), else the closest length ("meetings" is "meeting").
    */
-  lookup(terms: readonly string[], written: string): string[] {
-    const lines = this.entries.get(terms.join(' '));
-    if (lines === undefined) return [];
-    const candidates = lines.split('\n');
-    const exact = candidates.find((line) => line.slice(0, line.indexOf('\t')) === written);
-    const line = exact ?? candidates[0] ?? '';
-    return line.slice(line.indexOf('\t') + 1).split('|');
+  lookup(key: string, written: string): string[] {
+    const entries = this.entries.get(key);
+    if (entries === undefined) return [];
+    let best = '';
+    let bestScore = -Infinity;
+    for (const entry of entries.split('\n')) {
+      const tab = entry.indexOf('\t');
+      const headword = entry.slice(0, tab);
+      const score =
+        headword === written
+          ? Infinity
+          : commonPrefixLength(headword, written) * 100 -
+            Math.abs(headword.length - written.length);
+      if (score > bestScore) {
+        best = entry.slice(tab + 1);
+        bestScore = score;
+      }
+    }
+    return best.split('|');
   }
 }
 
-/** Both directions: English to Russian and Russian to English. */
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Both directions: English headwords to Russian, Russian headwords to English. */
 export interface Lexicon {
   en: LexiconDirection;
   ru: LexiconDirection;
 }
 
-function cleanTranslations(field: string): string[] {
-  const kept: string[] = [];
-  for (const raw of field.split('|')) {
-    const translation = raw.trim();
-    if (!WORDLIKE.test(translation)) continue;
-    if (translation.split(' ').length > MAX_TRANSLATION_WORDS || kept.includes(translation)) continue;
-    kept.push(translation);
-    if (kept.length === TRANSLATIONS_PER_HEADWORD) break;
-  }
-  return kept;
+function readWikdict(dir: string, language: LexiconLanguage): ReturnType<typeof parseWikdict> {
+  const file = language === 'en' ? 'wikdict-en-ru.tsv.gz' : 'wikdict-ru-en.tsv.gz';
+  return parseWikdict(gunzipSync(readFileSync(`${dir}/${file}`)).toString('utf8'));
 }
 
-/** Parses one direction's TSV (headword, tab, translations joined by '|'). */
-export function parseLexicon(tsv: string): LexiconDirection {
-  const grouped = new Map<string, string[]>();
-  for (const row of tsv.split('\n')) {
-    const tab = row.indexOf('\t');
-    if (tab <= 0) continue;
-    const headword = row.slice(0, tab).trim().toLowerCase();
-    if (!WORDLIKE.test(headword) || headword.split(/[ -]/).length > MAX_HEADWORD_WORDS) continue;
-    const translations = cleanTranslations(row.slice(tab + 1));
-    if (translations.length === 0) continue;
-    const key = analyzeTerms(headword.replace(/-/g, ' ')).join(' ');
-    if (key === '') continue;
-    const lines = grouped.get(key) ?? [];
-    lines.push(`${headword}\t${translations.join('|')}`);
-    grouped.set(key, lines);
-  }
-  const entries = new Map<string, string>();
-  for (const [key, lines] of grouped)
-    entries.set(key, lines.sort((a, b) => a.indexOf('\t') - b.indexOf('\t')).join('\n'));
-  return new LexiconDirection(entries);
+/** Compiles both directions from the WikDict TSVs: `en` lines, a form feed, `ru` lines. */
+export function compileLexicon(dir: string = WIKDICT_DIR): string {
+  const en = readWikdict(dir, 'en');
+  const ru = readWikdict(dir, 'ru');
+  return `${compileDirection(en, ru)}\f${compileDirection(ru, en)}`;
 }
 
-/** Loads both directions from the gzipped TSVs in `dir`. */
-export function loadLexicon(dir: string = WIKDICT_DIR): Lexicon {
-  const read = (language: LexiconLanguage): LexiconDirection =>
-    parseLexicon(gunzipSync(readFileSync(`${dir}/${FILES[language]}`)).toString('utf8'));
-  return { en: read('en'), ru: read('ru') };
+/** The lexicon from its compiled form. */
+export function parseCompiledLexicon(compiled: string): Lexicon {
+  const [en = '', ru = ''] = compiled.split('\f');
+  return { en: new LexiconDirection(en), ru: new LexiconDirection(ru) };
+}
+
+/** The compiled lexicon's file name, for the build step that writes it. */
+export const COMPILED_LEXICON_FILE = COMPILED_NAME;
+
+/**
+ * Loads the lexicon the build compiled; compiles it from the TSVs when there is no build
+ * (seconds instead of a fraction of one).
+ */
+export function loadLexicon(): Lexicon {
+  const compiled = COMPILED_CANDIDATES.find((path) => existsSync(path));
+  return parseCompiledLexicon(
+    compiled === undefined ? compileLexicon() : readFileSync(compiled, 'utf8'),
+  );
 }

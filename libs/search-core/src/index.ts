@@ -33,3 +33,4 @@ export {
 export { buildMeiliQuery, MEILI_QUERY_WORD_LIMIT } from './query/meili-query.builder.js';
 export { highlightText, renderSnippet, type SnippetOptions } from './snippets/snippet.renderer.js';
 export { escapeHtml } from './snippets/html-escape.js';
+export { matchTerms } from './snippets/match-terms.js';

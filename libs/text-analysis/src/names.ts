@@ -13,7 +13,8 @@ import { scanRawTokens } from './tokenizer.js';
  */
 
 /** Russian case endings that hold a consonant; vowel endings vanish in the skeleton anyway. */
-const CONSONANT_ENDINGS = /(?:ого|его|ому|ему|ами|ями|ыми|ими|ом|ем|ым|им|ой|ей|ых|их|ах|ях|ам|ям)$/;
+const CONSONANT_ENDINGS =
+  /(?:ого|его|ому|ему|ами|ями|ыми|ими|ом|ем|ым|им|ой|ей|ых|их|ах|ях|ам|ям)$/;
 /** Shorter keys collide too often to mean a name. */
 const MIN_KEY_LENGTH = 3;
 const keyCache = new BoundedCache<string | null>(50_000);
@@ -35,7 +36,10 @@ export function consonantSkeleton(latin: string): string {
     // h sounds alone at the start or after a vowel ("Johnson"); after a consonant it makes
     // one sound with it (kh, sh, ch, zh) and stays.
     .replace(/(^|[aeiouy])h/g, '$1');
-  return unified.replace(/[^a-z]/g, '').replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
+  return unified
+    .replace(/[^a-z]/g, '')
+    .replace(/[aeiouy]/g, '')
+    .replace(/(.)\1+/g, '$1');
 }
 
 function computeKey(normalized: string): string | null {

@@ -11,12 +11,16 @@ export interface LatencyResult {
   direct: { medianMs: number; p95Ms: number };
   addedMedianMs: number;
   addedP95Ms: number;
+  /** The API with cross-lingual search on (its default): a federated search of two queries. */
+  translated: { medianMs: number; p95Ms: number };
+  /** What translation adds to the API's own latency, per query, at the median. */
+  translationAddedMedianMs: number;
   samples: { api: number[]; direct: number[] };
 }
 
 const RETRIEVED = ['key', 'id', 'lang', 'source', 'url', 'title', 'body', 'published_at'];
 
-/** What the API sends Meilisearch for a query with default parameters. */
+/** What the API sends Meilisearch for a query with translation off. */
 export function directBody(query: string): Record<string, unknown> {
   return {
     q: buildMeiliQuery(analyzeQuery(query)),
@@ -28,16 +32,22 @@ export function directBody(query: string): Record<string, unknown> {
   };
 }
 
-async function apiSearch(apiUrl: string, query: string): Promise<number> {
+async function apiSearch(apiUrl: string, query: string, translate: boolean): Promise<number> {
   const started = performance.now();
   const response = await requestJson(
-    new URL(`/api/v1/search?${new URLSearchParams({ q: query })}`, apiUrl),
+    new URL(
+      `/api/v1/search?${new URLSearchParams({ q: query, translate: String(translate) })}`,
+      apiUrl,
+    ),
   );
   if (response.status !== 200) throw new Error(`API answered ${response.status} for ${query}`);
   return performance.now() - started;
 }
 
-/** One warm-up round, then `rounds` rounds over every query, API and direct alternating. */
+/**
+ * One warm-up round, then `rounds` rounds over every query: the API with translation off
+ * against the same single query sent to Meilisearch directly, and the API with translation on.
+ */
 export async function measureLatency(options: {
   apiUrl: string;
   meili: MeiliDirect;
@@ -47,14 +57,19 @@ export async function measureLatency(options: {
   const api: number[] = [];
   const direct: number[] = [];
   const added: number[] = [];
+  const translated: number[] = [];
+  const translationAdded: number[] = [];
   for (let round = -1; round < options.rounds; round++) {
     for (const query of options.queries) {
-      const apiMs = await apiSearch(options.apiUrl, query);
+      const apiMs = await apiSearch(options.apiUrl, query, false);
       const directMs = (await options.meili.search('articles', directBody(query))).ms;
+      const translatedMs = await apiSearch(options.apiUrl, query, true);
       if (round < 0) continue;
       api.push(apiMs);
       direct.push(directMs);
       added.push(apiMs - directMs);
+      translated.push(translatedMs);
+      translationAdded.push(translatedMs - apiMs);
     }
   }
   return {
@@ -64,6 +79,8 @@ export async function measureLatency(options: {
     direct: { medianMs: round(median(direct)), p95Ms: round(percentile(direct, 95)) },
     addedMedianMs: round(median(added)),
     addedP95Ms: round(percentile(added, 95)),
+    translated: { medianMs: round(median(translated)), p95Ms: round(percentile(translated, 95)) },
+    translationAddedMedianMs: round(median(translationAdded)),
     samples: { api: api.map((v) => round(v, 3)), direct: direct.map((v) => round(v, 3)) },
   };
 }

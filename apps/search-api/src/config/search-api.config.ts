@@ -36,6 +36,9 @@ const schema = z.object({
   API_KEYS: list,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRANSLATION_WEIGHT: z.coerce.number().gt(0).max(1).default(0.9),
+  TRANSLATION_MATCHING: z.enum(['last', 'all', 'frequency']).default('frequency'),
+  TRANSLATION_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.3),
 });
 
 /** The search API's validated configuration, read once at start-up. */
@@ -50,6 +53,13 @@ export interface SearchApiConfig {
   /** Requests per minute per client; 0 switches rate limiting off. */
   rateLimitPerMinute: number;
   trustProxy: boolean;
+  /** Cross-lingual search: the translated query's federation weight and matching strategy. */
+  translation: {
+    weight: number;
+    matchingStrategy: 'last' | 'all' | 'frequency';
+    /** Translated hits below this Meilisearch ranking score are left out. */
+    minScore: number;
+  };
 }
 
 /** Dependency-injection token of the config object. */
@@ -83,5 +93,10 @@ export function loadSearchApiConfig(
     apiKeys: c.API_KEYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     trustProxy: c.TRUST_PROXY === 'true',
+    translation: {
+      weight: c.TRANSLATION_WEIGHT,
+      matchingStrategy: c.TRANSLATION_MATCHING,
+      minScore: c.TRANSLATION_MIN_SCORE,
+    },
   };
 }

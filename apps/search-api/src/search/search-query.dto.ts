@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** Sort orders of the search endpoint. */
 export const SORT_ORDERS = ['relevance', 'date_desc', 'date_asc'] as const;
@@ -60,4 +70,17 @@ export class SearchQueryDto {
   @IsOptional()
   @IsIn(SORT_ORDERS, { message: `sort must be one of ${SORT_ORDERS.join(', ')}` })
   sort: SortOrder = 'relevance';
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description:
+      'Also search the other language: the query translated with the lexicon, names by their cross-script keys, ranked below native matches of equal strength',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
+  @IsBoolean({ message: 'translate must be true or false' })
+  translate = true;
 }

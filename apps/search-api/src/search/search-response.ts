@@ -51,6 +51,36 @@ export class SearchFacets {
   source!: Record<string, number>;
 }
 
+/** One query word carried into the other language. */
+export class WordTranslationDto {
+  @ApiProperty({ example: 'meeting' })
+  from!: string;
+
+  @ApiProperty({ example: 'встреча' })
+  to!: string;
+}
+
+/** How the query was also searched in the other language. */
+export class SearchTranslation {
+  @ApiProperty({
+    enum: ['ru', 'en'],
+    nullable: true,
+    type: String,
+    description: 'The language the translation searched (null when the query mixes both)',
+  })
+  lang!: 'ru' | 'en' | null;
+
+  @ApiProperty({ type: [WordTranslationDto] })
+  words!: WordTranslationDto[];
+
+  @ApiProperty({
+    type: [String],
+    description: 'Cross-script keys of the names in the query (Trump and Трамп: trmp)',
+    example: ['trmp'],
+  })
+  name_keys!: string[];
+}
+
 /** Response of GET /api/v1/search. */
 export class SearchResponse {
   @ApiProperty()
@@ -73,4 +103,11 @@ export class SearchResponse {
 
   @ApiProperty({ type: SearchFacets })
   facets!: SearchFacets;
+
+  @ApiProperty({
+    type: SearchTranslation,
+    nullable: true,
+    description: 'Set when the other language was searched too (translate=true, the default)',
+  })
+  translation!: SearchTranslation | null;
 }

@@ -15,6 +15,11 @@ export interface SearchResponse {
   took_ms: number;
   hits: SearchHit[];
   facets: { lang: Record<string, number>; source: Record<string, number> };
+  translation: {
+    lang: 'ru' | 'en' | null;
+    words: Array<{ from: string; to: string }>;
+    name_keys: string[];
+  } | null;
 }
 
 /** A failed search, with the API's own message when it sent one. */

@@ -33,6 +33,14 @@ const EN = {
   previous: '← Previous',
   next: 'Next →',
   pageOf: (page: number, pages: number) => `Page ${String(page)} of ${String(pages)}`,
+  translate: 'Also search in the other language',
+  alsoSearching: (lang: 'ru' | 'en' | null): string =>
+    lang === 'ru'
+      ? 'Also searching in Russian:'
+      : lang === 'en'
+        ? 'Also searching in English:'
+        : 'Also searching in the other language:',
+  namesAcrossScripts: 'names in both scripts',
   langBadge: { ru: 'RU', en: 'EN' } as Record<string, string>,
   langBadgeTitle: { ru: 'Russian', en: 'English' } as Record<string, string>,
 };
@@ -72,6 +80,14 @@ const RU: Messages = {
   previous: '← Назад',
   next: 'Дальше →',
   pageOf: (page: number, pages: number) => `Страница ${String(page)} из ${String(pages)}`,
+  translate: 'Искать и на другом языке',
+  alsoSearching: (lang: 'ru' | 'en' | null) =>
+    lang === 'ru'
+      ? 'Ищем и на русском:'
+      : lang === 'en'
+        ? 'Ищем и на английском:'
+        : 'Ищем и на другом языке:',
+  namesAcrossScripts: 'имена в обоих алфавитах',
   langBadge: { ru: 'RU', en: 'EN' },
   langBadgeTitle: { ru: 'русский', en: 'английский' },
 };

@@ -9,6 +9,7 @@ import {
   renderSortOptions,
   renderSourceOptions,
   renderStart,
+  renderTranslation,
 } from './render.js';
 import { apiQuery, queryFromState, stateFromQuery, type SearchState } from './search-state.js';
 import type { SearchResponse } from './api.js';
@@ -27,6 +28,8 @@ const sourceSelect = byId('f-source', HTMLSelectElement);
 const fromInput = byId('f-from', HTMLInputElement);
 const toInput = byId('f-to', HTMLInputElement);
 const sortSelect = byId('f-sort', HTMLSelectElement);
+const translateBox = byId('f-translate', HTMLInputElement);
+const translationLine = byId('translation', HTMLParagraphElement);
 const status = byId('status', HTMLParagraphElement);
 const message = byId('message', HTMLDivElement);
 const results = byId('results', HTMLOListElement);
@@ -64,12 +67,14 @@ function renderControls(): void {
   renderSortOptions(sortSelect, state, t);
   fromInput.value = state.from;
   toInput.value = state.to;
+  translateBox.checked = state.translate;
 }
 
 function showResults(response: SearchResponse): void {
   const t = MESSAGES[language];
   last = response;
   status.textContent = t.results(response.total, response.took_ms);
+  renderTranslation(translationLine, response.translation, t);
   results.replaceChildren(...response.hits.map((hit) => renderHit(hit, t, language)));
   if (response.hits.length === 0) renderEmpty(message, state.q, t);
   else message.replaceChildren();
@@ -94,6 +99,7 @@ async function run(): Promise<void> {
     status.textContent = '';
     results.replaceChildren();
     pager.replaceChildren();
+    translationLine.replaceChildren();
     renderStart(message, MESSAGES[language]);
     renderControls();
     return;
@@ -113,6 +119,7 @@ async function run(): Promise<void> {
     status.textContent = '';
     results.replaceChildren();
     pager.replaceChildren();
+    translationLine.replaceChildren();
     const detail = error instanceof SearchFailed || error instanceof Error ? error.message : '';
     renderError(message, detail, MESSAGES[language], () => void run());
   }
@@ -130,7 +137,14 @@ form.addEventListener('submit', (event) => {
   navigate({ ...state, q: input.value.trim(), page: 1 });
 });
 
-for (const control of [languageSelect, sourceSelect, fromInput, toInput, sortSelect]) {
+for (const control of [
+  languageSelect,
+  sourceSelect,
+  fromInput,
+  toInput,
+  sortSelect,
+  translateBox,
+]) {
   control.addEventListener('change', () => {
     const next: SearchState = {
       ...state,
@@ -139,6 +153,7 @@ for (const control of [languageSelect, sourceSelect, fromInput, toInput, sortSel
       from: fromInput.value,
       to: toInput.value,
       sort: sortSelect.value as SearchState['sort'],
+      translate: translateBox.checked,
       page: 1,
     };
     if (state.q === '' && input.value.trim() === '') {

@@ -179,3 +179,18 @@ export function renderError(
   alert.setAttribute('role', 'alert');
   message.replaceChildren(alert, button);
 }
+
+/** The "also searching in …" line: which words were carried over, and to what. */
+export function renderTranslation(
+  line: HTMLElement,
+  translation: SearchResponse['translation'],
+  t: Messages,
+): void {
+  if (translation === null) {
+    line.replaceChildren();
+    return;
+  }
+  const words = translation.words.map(({ from, to }) => `${from} → ${to}`);
+  if (translation.name_keys.length > 0) words.push(t.namesAcrossScripts);
+  line.replaceChildren(`${t.alsoSearching(translation.lang)} ${words.join(', ')}`);
+}

@@ -14,6 +14,7 @@ describe('search state in the URL', () => {
       to: '2017-11-30',
       sort: 'date_desc',
       page: 3,
+      translate: true,
     });
     expect(queryFromState(state)).toBe(search);
   });
@@ -37,5 +38,13 @@ describe('search state in the URL', () => {
     expect(params.get('offset')).toBe('10');
     expect(params.get('lang')).toBe('en');
     expect(params.has('sort')).toBe(false);
+    expect(params.get('translate')).toBe('true');
+  });
+
+  it('keeps translation on unless the URL switches it off', () => {
+    const off = stateFromQuery('?q=oil&translate=0');
+    expect(off.translate).toBe(false);
+    expect(queryFromState(off)).toBe('?q=oil&translate=0');
+    expect(new URL(apiQuery(off), 'http://x').searchParams.get('translate')).toBe('false');
   });
 });

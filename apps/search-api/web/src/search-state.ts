@@ -7,6 +7,8 @@ export interface SearchState {
   to: string;
   sort: 'relevance' | 'date_desc' | 'date_asc';
   page: number;
+  /** Also search the other language (on unless switched off). */
+  translate: boolean;
 }
 
 export const PAGE_SIZE = 10;
@@ -33,6 +35,7 @@ export function stateFromQuery(search: string): SearchState {
     to: date('to'),
     sort: sort !== null && SORTS.includes(sort) ? sort : 'relevance',
     page: Number.isFinite(page) ? Math.min(Math.max(page, 1), MAX_PAGE) : 1,
+    translate: params.get('translate') !== '0',
   };
 }
 
@@ -46,6 +49,7 @@ export function queryFromState(state: SearchState): string {
   if (state.to !== '') params.set('to', state.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.page > 1) params.set('page', String(state.page));
+  if (!state.translate) params.set('translate', '0');
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }
@@ -62,5 +66,6 @@ export function apiQuery(state: SearchState): string {
   if (state.from !== '') params.set('from', state.from);
   if (state.to !== '') params.set('to', state.to);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  params.set('translate', String(state.translate));
   return `/api/v1/search?${params.toString()}`;
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyzeForIndex } from '@lib/text-analysis';
+import { analyzeForIndex, nameKeys } from '@lib/text-analysis';
 
 /** An article as the indexer hands it over (the shape of ingest's ArticleRecord). */
 export interface ArticleInput {
@@ -22,6 +22,8 @@ export interface ArticleDocument extends ArticleInput {
   published_ts: number | null;
   title_terms: string;
   body_terms: string;
+  /** Cross-script keys of the names in title and body (Трамп and Trump: `trmp`), each once. */
+  name_keys: string;
 }
 
 /** The fields a search hit needs, as Meilisearch returns them. */
@@ -59,5 +61,6 @@ export function toArticleDocument(article: ArticleInput): ArticleDocument {
     published_ts: toUnixSeconds(article.published_at),
     title_terms: analyzeForIndex(article.title),
     body_terms: analyzeForIndex(article.body),
+    name_keys: nameKeys(`${article.title}\n${article.body}`).join(' '),
   };
 }

@@ -180,6 +180,31 @@ export class MeiliRepository {
     );
   }
 
+  /**
+   * How many documents hold each term in the given fields, within `filter`: one multi-search
+   * of single-word queries that return counts only. Each term is sent as a phrase, which
+   * Meilisearch matches exactly: with typo tolerance "poutin" would count the articles on Putin.
+   */
+  async documentFrequencies(
+    uid: string,
+    terms: readonly string[],
+    options: { filter?: string; attributesToSearchOn: string[] },
+  ): Promise<number[]> {
+    if (terms.length === 0) return [];
+    const response = await withTypedErrors(`document frequencies ${uid}`, () =>
+      this.client.multiSearch({
+        queries: terms.map((term) => ({
+          indexUid: uid,
+          q: `"${term}"`,
+          limit: 0,
+          filter: options.filter,
+          attributesToSearchOn: options.attributesToSearchOn,
+        })),
+      }),
+    );
+    return response.results.map((result) => result.estimatedTotalHits ?? 0);
+  }
+
   /** Counts of documents per value of each facet over the whole index. */
   async facetCounts(
     uid: string,
