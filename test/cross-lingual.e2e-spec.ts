@@ -102,6 +102,25 @@ describe('cross-lingual search', () => {
     expect(russian.hits.map((h) => h.id)).toContain('names-en-1');
   });
 
+  it('pages through the merged ranking without gaps or repeats', async () => {
+    const all = await search({ q: 'Путин Трамп', limit: '10' });
+    expect(all.hits.some((h) => h.lang === 'en')).toBe(true);
+    const paged: string[] = [];
+    for (let offset = 0; offset < all.hits.length; offset += 2) {
+      const page = await search({ q: 'Путин Трамп', limit: '2', offset: String(offset) });
+      paged.push(...page.hits.map((h) => h.id));
+    }
+    expect(paged).toEqual(all.hits.map((h) => h.id));
+  });
+
+  it('merges by date for a date sort', async () => {
+    const body = await search({ q: 'Путин', sort: 'date_desc' });
+    expect(body.hits.some((h) => h.lang === 'en')).toBe(true);
+    const dated = body.hits.map((h) => (h as Hit & { published_at: string | null }).published_at);
+    const known = dated.filter((d): d is string => d !== null);
+    expect(known).toEqual([...known].sort().reverse());
+  });
+
   it('searches one language only with translate=false, and says so', async () => {
     const body = await search({ q: 'Kremlin meeting Kerry', translate: 'false' });
     expect(body.hits.every((h) => h.lang === 'en')).toBe(true);

@@ -119,6 +119,23 @@ describe('web search page', () => {
     await page.close();
   });
 
+  it('says which words it also searched in the other language, and can switch it off', async () => {
+    const page = await openPage();
+    await search(page, 'Kremlin meeting');
+    expect(await page.locator('#translation').textContent()).toMatch(
+      /^Also searching in Russian: .*meeting → встреча/,
+    );
+    expect(await page.locator('#results .hit .badge').allTextContents()).toContain('RU');
+    await page.locator('#f-translate').uncheck();
+    await settled(page);
+    await page.waitForURL(/translate=0/);
+    expect(await page.locator('#translation').textContent()).toBe('');
+    expect(new Set(await page.locator('#results .hit .badge').allTextContents())).toEqual(
+      new Set(['EN']),
+    );
+    await page.close();
+  });
+
   it('applies a language filter from the facets and keeps it in the URL', async () => {
     const page = await openPage();
     await search(page, 'Gazprom');

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ValidationPipe, BadRequestException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { createApiKeyMiddleware } from './common/api-key.middleware.js';
 import { createRateLimitMiddleware } from './common/rate-limit.middleware.js';
@@ -62,7 +63,13 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
         ),
     }),
   );
-  app.useStaticAssets(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' });
+  // The page's files, looked up only for paths outside the API: a static lookup is a file
+  // system call, which every search would otherwise pay for.
+  const page = express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' });
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.path.startsWith('/api/')) next();
+    else page(request, response, next);
+  });
   const openApi = new DocumentBuilder()
     .setTitle('Bilingual news search')
     .setDescription(

@@ -31,6 +31,12 @@ export {
   type DocumentBatch,
 } from './indexing/document-batches.js';
 export { buildMeiliQuery, MEILI_QUERY_WORD_LIMIT } from './query/meili-query.builder.js';
+export {
+  mergeRankings,
+  unionFacetCounts,
+  type MergeOrder,
+  type RankedHit,
+} from './query/merge-rankings.js';
 export { highlightText, renderSnippet, type SnippetOptions } from './snippets/snippet.renderer.js';
 export { escapeHtml } from './snippets/html-escape.js';
 export { matchTerms } from './snippets/match-terms.js';

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { buildMeiliQuery, matchTerms, MeiliRepository, type StoredArticle } from '@lib/search-core';
+import {
+  buildMeiliQuery,
+  matchTerms,
+  mergeRankings,
+  MeiliRepository,
+  unionFacetCounts,
+  type StoredArticle,
+} from '@lib/search-core';
 import {
   candidateTerms,
   planTranslation,
@@ -16,7 +23,16 @@ import { buildFilter, buildSort } from './search-filter.js';
 import type { SearchQueryDto } from './search-query.dto.js';
 import type { SearchResponse, SearchTranslation } from './search-response.js';
 
-const RETRIEVED = ['key', 'id', 'lang', 'source', 'url', 'title', 'body', 'published_at'];
+const RETRIEVED: Array<keyof StoredArticle> = [
+  'key',
+  'id',
+  'lang',
+  'source',
+  'url',
+  'title',
+  'body',
+  'published_at',
+];
 const FACETS = ['lang', 'source'];
 /** The analyzed text fields; name keys are searched by the translated query only. */
 const TEXT_FIELDS = ['title_terms', 'body_terms'];
@@ -93,15 +109,18 @@ export class SearchService {
     });
     return {
       hits: result.hits,
-      total: result.estimatedTotalHits ?? result.totalHits ?? result.hits.length,
+      total: totalOf(result),
       facets: result.facetDistribution ?? {},
     };
   }
 
   /**
-   * The query and its translation as two queries of one federated search: Meilisearch merges
-   * them by ranking score, the translated one weighted lower, so a native match of equal
-   * strength ranks first.
+   * The query and its translation as two searches sent at once, merged here: the original's
+   * order is kept as Meilisearch gave it, and each translated hit goes in before the first
+   * original hit it outranks (ranking score times TRANSLATION_WEIGHT, so a native match of equal
+   * strength ranks first; by date for date sorts). Meilisearch's federated search would merge
+   * by score alone, reordering the original's own ranking, and cost 16 ms where the two
+   * searches in parallel take the time of the slower (measured on the corpus).
    */
   private async searchBoth(
     params: SearchQueryDto,
@@ -111,45 +130,58 @@ export class SearchService {
     const index = this.config.meili.index;
     const filter = buildFilter(params);
     const sort = buildSort(params.sort, true);
-    const translatedFilter =
-      translated.target === null ? filter : [...filter, `lang = "${translated.target}"`];
-    const result = await this.repository.federatedSearch({
-      federation: {
-        limit: params.limit,
-        offset: params.offset,
-        facetsByIndex: { [index]: FACETS },
-      },
-      queries: [
-        {
-          indexUid: index,
-          q: meiliQuery,
-          filter,
-          sort,
-          attributesToRetrieve: RETRIEVED,
-          attributesToSearchOn: TEXT_FIELDS,
-        },
-        {
-          indexUid: index,
-          q: translated.text,
-          filter: translatedFilter,
-          sort,
-          attributesToRetrieve: RETRIEVED,
-          attributesToSearchOn: TRANSLATED_FIELDS,
-          matchingStrategy: this.config.translation.matchingStrategy,
-          rankingScoreThreshold: this.config.translation.minScore,
-          federationOptions: { weight: this.config.translation.weight },
-        },
-      ],
-    });
-    const facets = (
-      result as { facetsByIndex?: Record<string, { distribution?: Retrieved['facets'] }> }
-    ).facetsByIndex?.[index]?.distribution;
+    // Deeper pages rank keys only, then fetch the page's articles.
+    const deep = params.offset > 0;
+    const shared = {
+      limit: params.offset + params.limit,
+      sort,
+      facets: FACETS,
+      showRankingScore: true,
+      attributesToRetrieve: deep ? ['key', 'published_at'] : RETRIEVED,
+    };
+    const [native, other] = await Promise.all([
+      this.repository.search(index, meiliQuery, {
+        ...shared,
+        filter,
+        attributesToSearchOn: TEXT_FIELDS,
+      }),
+      this.repository.search(index, translated.text, {
+        ...shared,
+        filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
+        attributesToSearchOn: TRANSLATED_FIELDS,
+        matchingStrategy: this.config.translation.matchingStrategy,
+        rankingScoreThreshold: this.config.translation.minScore,
+      }),
+    ]);
+    const facets = unionFacetCounts(native.facetDistribution, other.facetDistribution);
+    const order = params.sort === 'relevance' ? 'score' : params.sort;
+    const page = mergeRankings(
+      native.hits,
+      other.hits,
+      this.config.translation.weight,
+      order,
+    ).slice(params.offset, params.offset + params.limit);
     return {
-      hits: result.hits,
-      total: result.estimatedTotalHits ?? result.totalHits ?? result.hits.length,
-      facets: facets ?? {},
+      hits: deep
+        ? await this.repository.getDocuments(
+            index,
+            page.map((hit) => hit.key),
+            RETRIEVED,
+          )
+        : page,
+      // Every article has a language, so the union's language counts add up to its size.
+      total: Object.values(facets.lang ?? {}).reduce((sum, count) => sum + count, 0),
+      facets,
     };
   }
+}
+
+function totalOf(result: {
+  estimatedTotalHits?: number;
+  totalHits?: number;
+  hits: unknown[];
+}): number {
+  return result.estimatedTotalHits ?? result.totalHits ?? result.hits.length;
 }
 
 function describe(translated: TranslatedQuery): SearchTranslation {

@@ -237,6 +237,20 @@ export class MeiliRepository {
     }
   }
 
+  /** Stored documents by primary key, in the order of `keys` (missing ones left out). */
+  async getDocuments(
+    uid: string,
+    keys: string[],
+    fields: Array<keyof StoredArticle>,
+  ): Promise<StoredArticle[]> {
+    if (keys.length === 0) return [];
+    const result = await withTypedErrors(`documents ${uid}`, () =>
+      this.client.index(uid).getDocuments<StoredArticle>({ ids: keys, fields, limit: keys.length }),
+    );
+    const byKey = new Map(result.results.map((document) => [document.key, document]));
+    return keys.flatMap((key) => byKey.get(key) ?? []);
+  }
+
   /** One stored document by primary key. */
   async getDocument(uid: string, key: string): Promise<StoredArticle> {
     return withTypedErrors(`document ${key}`, () =>

@@ -1,4 +1,4 @@
-import { analyzeWord, foldYo } from '@lib/text-analysis';
+import { analyzeWord } from '@lib/text-analysis';
 
 /** A range of a text, [from, to). */
 export interface TextRange {
@@ -25,25 +25,49 @@ function wordAround(text: string, index: number, length: number): string {
   return start === index ? text.slice(start, end) : '';
 }
 
+/** Regex-special characters of a term, escaped. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A case-insensitive pattern for a stem as it may be written: е also matches ё. */
+function termPattern(term: string): RegExp {
+  return new RegExp(escapeRegExp(term).replace(/е/g, '[её]'), 'giu');
+}
+
+const patterns = new Map<string, RegExp>();
+
+function patternFor(term: string): RegExp {
+  let pattern = patterns.get(term);
+  if (pattern === undefined) {
+    if (patterns.size > 10_000) patterns.clear();
+    pattern = termPattern(term);
+    patterns.set(term, pattern);
+  }
+  pattern.lastIndex = 0;
+  return pattern;
+}
+
 /**
  * Where query terms occur, found without analyzing the whole text: a stem is a prefix of the
- * case-folded word it comes from, so each occurrence of the stem is a candidate, confirmed by
- * analyzing just that word. Words whose stem is not such a prefix are missed here and still
- * marked inside the chosen region.
+ * case-folded word it comes from, so each case-insensitive occurrence of the stem is a
+ * candidate, confirmed by analyzing just that word. Words whose stem is not such a prefix are
+ * missed here and still marked inside the chosen region.
  */
-function findMatches(text: string, terms: ReadonlySet<string>): Match[] | null {
-  const folded = foldYo(text.toLowerCase());
-  if (folded.length !== text.length) return null;
+function findMatches(text: string, terms: ReadonlySet<string>): Match[] {
   const matches: Match[] = [];
   for (const term of terms) {
+    if (term.length === 0) continue;
+    const pattern = patternFor(term);
     let checks = 0;
     for (
-      let at = folded.indexOf(term);
-      at >= 0 && checks < MAX_CHECKS_PER_TERM;
-      at = folded.indexOf(term, at + 1)
+      let found = pattern.exec(text);
+      found !== null && checks < MAX_CHECKS_PER_TERM;
+      found = pattern.exec(text)
     ) {
       checks++;
-      const word = wordAround(text, at, term.length);
+      const at = found.index;
+      const word = wordAround(text, at, found[0].length);
       if (word.length > 0 && analyzeWord(word)?.term === term) matches.push({ start: at, term });
     }
   }
@@ -85,17 +109,15 @@ function snapToSpace(text: string, index: number, direction: 1 | -1): number {
 
 /**
  * The part of a long text worth rendering as a snippet of `windowWords` words: around the
- * densest cluster of query terms, or the start when no term occurs. Null means "use the whole
- * text" (case folding changed its length, which only exotic characters do).
+ * densest cluster of query terms, or the start when no term occurs.
  */
 export function matchRegion(
   text: string,
   terms: ReadonlySet<string>,
   windowWords: number,
-): TextRange | null {
+): TextRange {
   const span = windowWords * CHARS_PER_WORD;
   const matches = terms.size === 0 ? [] : findMatches(text, terms);
-  if (matches === null) return null;
   const anchor = matches.length === 0 ? 0 : densestStart(matches, span);
   const from = anchor === 0 ? 0 : snapToSpace(text, anchor - span / 2, -1);
   const to = snapToSpace(text, anchor + span + span / 2, 1);
