@@ -104,7 +104,7 @@ async function startApi(url: string, key: string): Promise<{ url: string; child:
   // Started as in production (the Dockerfile and `npm start`), old space capped.
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=128', 'dist/apps/search-api/src/main.js'],
+    ['--max-old-space-size=176', 'dist/apps/search-api/src/main.js'],
     {
       env: {
         PATH: process.env.PATH ?? '',

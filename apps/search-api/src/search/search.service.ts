@@ -118,9 +118,9 @@ export class SearchService {
    * The query and its translation as two searches sent at once, merged here: the original's
    * order is kept as Meilisearch gave it, and each translated hit goes in before the first
    * original hit it outranks (ranking score times TRANSLATION_WEIGHT, so a native match of equal
-   * strength ranks first; by date for date sorts). Meilisearch's federated search would merge
-   * by score alone, reordering the original's own ranking, and cost 16 ms where the two
-   * searches in parallel take the time of the slower (measured on the corpus).
+   * strength ranks first; by date for date sorts). Meilisearch's federated search merges the
+   * same way but took 16 ms per search on the corpus, where the two searches take 7 and 5 ms
+   * and run in parallel here.
    */
   private async searchBoth(
     params: SearchQueryDto,
