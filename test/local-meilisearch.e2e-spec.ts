@@ -41,8 +41,17 @@ describe('the managed local Meilisearch', () => {
   it('starts with a key that begins with a dash, and keeps the key out of its arguments', async () => {
     const key = '-vDashFirstKeyForMeilisearch0123456789abcdef';
     await writeFile(join(dataDir, 'master-key'), key, { mode: 0o600 });
-    const server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    // An app variable that Meilisearch would read as one of its own options.
+    process.env.MEILI_ENV = 'development';
+    const server = await LocalMeilisearchServer.startOrAttach({ dataDir }).finally(() => {
+      delete process.env.MEILI_ENV;
+    });
     try {
+      const environment = await readFile(
+        `/proc/${String(await serverPid(dataDir))}/environ`,
+        'utf8',
+      );
+      expect(environment.split('\0')).not.toContain('MEILI_ENV=development');
       expect(server.masterKey).toBe(key);
       const repository = new MeiliRepository({ url: server.url, apiKey: key });
       await repository.createIndex('dash', {});

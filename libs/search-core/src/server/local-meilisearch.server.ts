@@ -29,6 +29,14 @@ const LOOPBACK = '127.0.0.1';
 const STOP_GRACE_MS = 5_000;
 
 /**
+ * The environment the server starts with: this process's, less the MEILI_* variables, which
+ * Meilisearch reads as its own options (the apps' MEILI_INDEX or MEILI_URL are not for it).
+ */
+function serverEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MEILI_')));
+}
+
+/**
  * The real Meilisearch server from the pinned npm package, run on loopback with its own data
  * folder. A process that finds the folder's server already run by a live owner attaches to it
  * (Meilisearch locks its database) and never stops it; the owner stops it on `stop()` or exit.
@@ -87,7 +95,7 @@ export class LocalMeilisearchServer {
     ];
     const child = spawn(binary, args, {
       stdio: ['ignore', logFile.fd, logFile.fd],
-      env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+      env: { ...serverEnvironment(process.env), MEILI_MASTER_KEY: masterKey },
     });
     await logFile.close();
     let exited = false;
