@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { inject } from 'vitest';
+import { loadCounterparts, type Counterparts } from '@lib/cross-lingual';
 import {
   IndexBuilder,
   loadIndexSettings,
@@ -29,10 +30,22 @@ export function adminRepository(): MeiliRepository {
   return new MeiliRepository({ url, apiKey: masterKey });
 }
 
-/** Builds `index` from records with the real settings, through the zero-downtime path. */
+let counterparts: Counterparts | undefined;
+
+/**
+ * Builds `index` from records with the real settings and the counterparts the indexer stores,
+ * through the zero-downtime path.
+ */
 export async function buildIndex(index: string, records: ArticleInput[]): Promise<void> {
   const settings = await loadIndexSettings(SETTINGS_PATH);
-  await new IndexBuilder(adminRepository()).reindex({ liveIndex: index, settings, records });
+  counterparts ??= loadCounterparts();
+  const map = counterparts;
+  await new IndexBuilder(adminRepository()).reindex({
+    liveIndex: index,
+    settings,
+    records,
+    counterpartsOf: (terms) => map.ofTerms(terms),
+  });
 }
 
 /** A running search API (same app module and global setup as production) on a search-only key. */

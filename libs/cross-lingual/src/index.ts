@@ -3,7 +3,9 @@
  * matched across scripts by their consonant keys.
  */
 export {
+  compileCounterpartMap,
   compileLexicon,
+  loadCounterparts,
   loadLexicon,
   parseCompiledLexicon,
   LexiconDirection,
@@ -12,12 +14,13 @@ export {
   type LexiconLanguage,
 } from './lexicon.js';
 export { lexiconKey, TRANSLATIONS_PER_HEADWORD } from './lexicon-compiler.js';
+export { compileCounterparts, COUNTERPART_TRANSLATIONS } from './counterparts-compiler.js';
+export { Counterparts } from './counterparts.js';
 export {
-  candidateTerms,
+  crossLingualQuery,
   planTranslation,
-  translateWith,
+  type CrossLingualQuery,
   type PlannedWord,
-  type TranslatedQuery,
   type TranslationPlan,
   type WordTranslation,
 } from './translate-query.js';

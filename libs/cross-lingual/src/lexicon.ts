@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { compileCounterparts } from './counterparts-compiler.js';
+import { Counterparts } from './counterparts.js';
 import { compileDirection, parseWikdict } from './lexicon-compiler.js';
 
 /** A translation direction, named by the language of its headwords. */
@@ -8,12 +10,17 @@ export type LexiconLanguage = 'en' | 'ru';
 
 /** The WikDict files shipped with the project (see data/wikdict/README.md). */
 export const WIKDICT_DIR = fileURLToPath(new URL('../data/wikdict', import.meta.url));
-/** Where the build writes the compiled lexicon, beside the compiled library. */
+/** Where the build writes the compiled lexicon and counterparts, beside the compiled library. */
 const COMPILED_NAME = 'lexicon.compiled.tsv';
-const COMPILED_CANDIDATES = [
-  fileURLToPath(new URL(`../data/${COMPILED_NAME}`, import.meta.url)),
-  fileURLToPath(new URL(`../../../dist/libs/cross-lingual/data/${COMPILED_NAME}`, import.meta.url)),
-];
+const COUNTERPARTS_NAME = 'counterparts.compiled.tsv';
+
+/** The build's output for `name`, whether this runs compiled (dist) or from the sources. */
+function compiledPath(name: string): string | undefined {
+  return [
+    fileURLToPath(new URL(`../data/${name}`, import.meta.url)),
+    fileURLToPath(new URL(`../../../dist/libs/cross-lingual/data/${name}`, import.meta.url)),
+  ].find((path) => existsSync(path));
+}
 
 /**
  * One direction of the lexicon, keyed by the analyzed terms of each headword. Each key holds
@@ -95,16 +102,30 @@ export function parseCompiledLexicon(compiled: string): Lexicon {
   return { en: new LexiconDirection(en), ru: new LexiconDirection(ru) };
 }
 
-/** The compiled lexicon's file name, for the build step that writes it. */
+/** Compiles the counterpart map of both directions from the WikDict TSVs. */
+export function compileCounterpartMap(dir: string = WIKDICT_DIR): string {
+  return compileCounterparts(readWikdict(dir, 'en'), readWikdict(dir, 'ru'));
+}
+
+/** The compiled files' names, for the build step that writes them. */
 export const COMPILED_LEXICON_FILE = COMPILED_NAME;
+export const COMPILED_COUNTERPARTS_FILE = COUNTERPARTS_NAME;
 
 /**
  * Loads the lexicon the build compiled; compiles it from the TSVs when there is no build
  * (seconds instead of a fraction of one).
  */
 export function loadLexicon(): Lexicon {
-  const compiled = COMPILED_CANDIDATES.find((path) => existsSync(path));
+  const compiled = compiledPath(COMPILED_NAME);
   return parseCompiledLexicon(
     compiled === undefined ? compileLexicon() : readFileSync(compiled, 'utf8'),
+  );
+}
+
+/** Loads the counterpart map the build compiled; compiles it when there is no build. */
+export function loadCounterparts(): Counterparts {
+  const compiled = compiledPath(COUNTERPARTS_NAME);
+  return new Counterparts(
+    compiled === undefined ? compileCounterpartMap() : readFileSync(compiled, 'utf8'),
   );
 }

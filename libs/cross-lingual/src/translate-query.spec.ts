@@ -1,12 +1,19 @@
 import { analyzeQuery } from '@lib/text-analysis';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLexicon, type Lexicon } from './lexicon.js';
-import { candidateTerms, planTranslation, translateWith } from './translate-query.js';
+import type { Counterparts } from './counterparts.js';
+import { loadCounterparts, loadLexicon, type Lexicon } from './lexicon.js';
+import { crossLingualQuery, planTranslation } from './translate-query.js';
 
 let lexicon: Lexicon;
+let counterparts: Counterparts;
 beforeAll(() => {
   lexicon = loadLexicon();
+  counterparts = loadCounterparts();
 });
+
+function cross(query: string): ReturnType<typeof crossLingualQuery> {
+  return crossLingualQuery(analyzeQuery(query), lexicon, counterparts);
+}
 
 function candidates(query: string): string[] {
   return planTranslation(analyzeQuery(query), lexicon).words.flatMap((w) =>
@@ -87,30 +94,45 @@ describe('planTranslation', () => {
   it('plans nothing for a query of stop words only', () => {
     const plan = planTranslation(analyzeQuery('the of и в'), lexicon);
     expect(plan.words).toEqual([]);
-    expect(candidateTerms(plan)).toEqual([]);
+    expect(cross('the of и в').text).toBe('');
   });
 });
 
-describe('translateWith', () => {
-  it('chooses the translation most used in the target language, dropping unused ones', () => {
-    const plan = planTranslation(analyzeQuery('meeting'), lexicon);
-    const counts = new Map([
-      ['встреч', 120],
-      ['собран', 30],
-    ]);
-    const translated = translateWith(plan, (term) => counts.get(term) ?? 0);
-    expect(translated.translations).toEqual([{ from: 'meeting', to: 'встреча' }]);
-    expect(translated.text).toBe('встреч');
-    expect(translateWith(plan, () => 0).translations).toEqual([]);
+describe('crossLingualQuery', () => {
+  it("searches the reader's own terms, names as cross-script keys", () => {
+    const query = cross('Putin Erdogan meeting');
+    expect(query.target).toBe('ru');
+    // The first word is a sentence's capital, not a name's: it stays a term.
+    expect(query.text).toBe('putin rdgn meet');
+    expect(query.nameKeys).toEqual(['rdgn']);
   });
 
-  it('puts translated terms, then name keys, then numbers in at most 10 words', () => {
-    const plan = planTranslation(analyzeQuery('sanctions Trump Iran 2018'), lexicon);
-    const translated = translateWith(plan, () => 1);
-    const words = translated.text.split(' ');
-    expect(words.length).toBeLessThanOrEqual(10);
-    expect(words).toContain('trmp');
-    expect(words).toContain('2018');
-    expect(words.indexOf('2018')).toBeGreaterThan(words.indexOf('trmp'));
+  it('keys acronyms even as the first word, keeps numbers and exclusions', () => {
+    const query = cross('ФРГ поставки 2022 -Украина');
+    expect(query.text).toBe('frg поставк 2022 -украин');
+    expect(query.nameKeys).toEqual(['frg']);
+    // NATO's key, "nt", is too short to mean a name: it stays a term.
+    expect(cross('NATO summit').text).toBe('nato summit');
+  });
+
+  it('gives the counterparts of the query terms to mark in the other language', () => {
+    expect(cross('meeting').counterparts).toEqual(expect.arrayContaining(['встреч']));
+    expect(cross('санкции против Ирана').counterparts).toEqual(
+      expect.arrayContaining(['sanction', 'against']),
+    );
+    expect(cross('prime minister').counterparts).toEqual(
+      expect.arrayContaining(['премьер', 'министр']),
+    );
+  });
+
+  it("explains each word with the lexicon's first translation", () => {
+    expect(cross('meeting').translations).toEqual([{ from: 'meeting', to: 'встреча' }]);
+  });
+
+  it('reads at most 10 words of a long query', () => {
+    const long = cross(
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen',
+    );
+    expect(long.text.split(' ').length).toBeLessThanOrEqual(10);
   });
 });

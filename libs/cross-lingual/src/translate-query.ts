@@ -1,4 +1,5 @@
-import { analyze, nameKey, type AnalyzedQuery, type Token } from '@lib/text-analysis';
+import { analyze, nameKey, romanize, type AnalyzedQuery, type Token } from '@lib/text-analysis';
+import type { Counterparts } from './counterparts.js';
 import type { Lexicon, LexiconLanguage } from './lexicon.js';
 
 /** Meilisearch reads only this many words of a query. */
@@ -28,17 +29,6 @@ export interface WordTranslation {
   from: string;
   /** The translation used. */
   to: string;
-}
-
-/** A query carried into the other language. */
-export interface TranslatedQuery {
-  target: LexiconLanguage | null;
-  translations: WordTranslation[];
-  nameKeys: string[];
-  /** The query for Meilisearch: translated terms, name keys and numbers, at most 10 words. */
-  text: string;
-  /** Every analyzed term of the translations used, to mark them in snippets. */
-  terms: string[];
 }
 
 function languageOf(token: Token): LexiconLanguage | null {
@@ -127,42 +117,88 @@ export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): Transla
   return { target, words, nameKeys, numbers };
 }
 
-/** The terms whose document frequencies choose between translations (see translateWith). */
-export function candidateTerms(plan: TranslationPlan): string[] {
-  return [...new Set(plan.words.flatMap((w) => w.candidates.map((c) => c.terms[0] ?? '')))].filter(
-    (term) => term !== '',
-  );
+/**
+ * The query that searches the other language's articles. The indexer stored each article's
+ * counterparts (its terms carried into the other language), so the reader's own terms are
+ * searched there as they are: no translation has to be chosen before searching, and every
+ * sense of every article word is found. Names go as cross-script keys (matched in name_keys),
+ * numbers as they are; exclusions stay exclusions.
+ */
+export interface CrossLingualQuery {
+  /** The language of the articles searched; null when the query mixes both. */
+  target: LexiconLanguage | null;
+  /** The query for Meilisearch, at most 10 words, then exclusions. */
+  text: string;
+  /** Cross-script keys of the names in the query. */
+  nameKeys: string[];
+  /** Counterparts of the query's terms, to mark in snippets of the other language. */
+  counterparts: string[];
+  /** What the query's words mean in the other language, to show the reader. */
+  translations: WordTranslation[];
 }
 
 /**
- * A translation used this much less than the word's most used one is a rare sense or a rare
- * synonym; the first (best ranked) translation used at least this share of the most is chosen.
+ * A name's key, for a capitalized word past the first, an acronym ("ВОЗ", "NATO"), or a
+ * capitalized first word the lexicon lacks ("Tillerson"): a sentence's first word is
+ * capitalized anyway, and a known word is better searched by its counterparts.
  */
-const MIN_FREQUENCY_SHARE = 0.4;
+function queryNameKey(token: Token, index: number, lexicon: Lexicon): string | null {
+  if (!isCapitalized(token.surface)) return null;
+  const language = languageOf(token);
+  const known =
+    language !== null &&
+    lexicon[language].lookup(token.term, token.surface.toLowerCase()).length > 0;
+  if (index === 0 && known && !isAcronym(token.surface)) return null;
+  return nameKey(token.surface);
+}
+
+/** The query's words for the counterpart search: terms, name keys and numbers, each once. */
+function crossWords(
+  tokens: readonly Token[],
+  lexicon: Lexicon,
+): { words: string[]; nameKeys: string[] } {
+  const words: string[] = [];
+  const nameKeys: string[] = [];
+  tokens.forEach((token, index) => {
+    const key = token.script === 'number' ? null : queryNameKey(token, index, lexicon);
+    if (key !== null && !nameKeys.includes(key)) nameKeys.push(key);
+    const word = key ?? token.term;
+    if (!words.includes(word)) words.push(word);
+  });
+  return { words: words.slice(0, QUERY_WORD_LIMIT), nameKeys };
+}
 
 /**
- * Chooses each word's translation: the best-ranked one that the target language's articles
- * use at least 40 % as often as the most used one (document frequency of its first term).
- * Sense order alone picks rare senses ("sanction" -> "одобрение"), frequency alone picks
- * generic words ("Sunday" -> "неделя"). Translations no article uses are dropped. The query
- * text holds the chosen terms, then name keys and numbers.
+ * The translation shown for a word: its romanization when the lexicon has it (a name: Путин
+ * is "putin", not the lexicon's first sense "poutine"), else the best-ranked translation.
  */
-export function translateWith(
-  plan: TranslationPlan,
-  documentFrequency: (term: string) => number,
-): TranslatedQuery {
-  const translations: WordTranslation[] = [];
-  const terms: string[] = [];
-  for (const word of plan.words) {
-    const frequencies = word.candidates.map((c) => documentFrequency(c.terms[0] ?? ''));
-    const floor = Math.max(1, Math.max(...frequencies) * MIN_FREQUENCY_SHARE);
-    const best = word.candidates.find((_, i) => (frequencies[i] ?? 0) >= floor);
-    if (best === undefined) continue;
-    translations.push({ from: word.from, to: best.translation });
-    terms.push(...best.terms);
-  }
-  const text = [...new Set([...terms, ...plan.nameKeys, ...plan.numbers])]
-    .slice(0, QUERY_WORD_LIMIT)
-    .join(' ');
-  return { target: plan.target, translations, nameKeys: plan.nameKeys, text, terms };
+function explanationOf(word: PlannedWord): string | undefined {
+  const romanized = word.from.includes(' ') ? '' : romanize(word.from).toLowerCase();
+  const name = word.candidates.find((c) => c.translation === romanized);
+  return (name ?? word.candidates[0])?.translation;
+}
+
+/** Builds the counterpart search of a query (see CrossLingualQuery). */
+export function crossLingualQuery(
+  query: AnalyzedQuery,
+  lexicon: Lexicon,
+  counterparts: Counterparts,
+): CrossLingualQuery {
+  const plan = planTranslation(query, lexicon);
+  const tokens = contentTokens(query);
+  const { words, nameKeys } = crossWords(tokens, lexicon);
+  const exclusions = query.clauses
+    .filter((clause) => clause.negated)
+    .flatMap((clause) => clause.tokens.filter((t) => !t.stop).map((t) => `-${t.term}`));
+  const text = words.length === 0 ? '' : [...words, ...exclusions].join(' ');
+  return {
+    target: plan.target,
+    text,
+    nameKeys,
+    counterparts: counterparts.ofTerms(tokens.map((t) => t.term)),
+    translations: plan.words.flatMap((word) => {
+      const shown = explanationOf(word);
+      return shown === undefined ? [] : [{ from: word.from, to: shown }];
+    }),
+  };
 }

@@ -22,6 +22,7 @@ export {
   toUnixSeconds,
   type ArticleDocument,
   type ArticleInput,
+  type CounterpartTerms,
   type StoredArticle,
 } from './documents/article-document.js';
 export { IndexBuilder, type ReindexOptions, type ReindexResult } from './indexing/index-builder.js';

@@ -13,8 +13,15 @@ export interface SetMetrics {
   p10: number;
 }
 
-/** Per set: the project's API and plain Meilisearch (title and body, default settings). */
-export type RelevanceResult = Record<EvalSetName, { project: SetMetrics; plain: SetMetrics }>;
+/**
+ * Per set: the project's API and plain Meilisearch (title and body, default settings), plus
+ * named variants of the project: translation off on the monolingual sets, and each direction
+ * of the cross-lingual set with the language filter set to the language searched for.
+ */
+export type RelevanceResult = Record<
+  EvalSetName,
+  { project: SetMetrics; plain: SetMetrics; variants: Record<string, SetMetrics> }
+>;
 
 function dcg(gains: number[]): number {
   return gains.reduce((sum, gain, i) => sum + (2 ** gain - 1) / Math.log2(i + 2), 0);
@@ -54,13 +61,13 @@ function average(scores: Array<Omit<SetMetrics, 'queries'>>): SetMetrics {
   };
 }
 
-async function projectRanking(apiUrl: string, query: EvalQuery): Promise<string[]> {
-  const response = await requestJson(
-    new URL(
-      `/api/v1/search?${new URLSearchParams({ q: fitQuery(query.query), limit: '100' })}`,
-      apiUrl,
-    ),
-  );
+async function projectRanking(
+  apiUrl: string,
+  query: EvalQuery,
+  extra: Record<string, string> = {},
+): Promise<string[]> {
+  const params = new URLSearchParams({ q: fitQuery(query.query), limit: '100', ...extra });
+  const response = await requestJson(new URL(`/api/v1/search?${params}`, apiUrl));
   if (response.status !== 200) throw new Error(`API answered ${response.status} for ${query.qid}`);
   return (response.body as { hits: Array<{ id: string }> }).hits.map((h) => h.id);
 }
@@ -77,8 +84,21 @@ export async function measureRelevance(options: {
     const queries = await readEvalSet(options.evalDir, name);
     const project: Array<Omit<SetMetrics, 'queries'>> = [];
     const plain: Array<Omit<SetMetrics, 'queries'>> = [];
+    const variants = new Map<string, Array<Omit<SetMetrics, 'queries'>>>();
+    const addVariant = async (label: string, query: EvalQuery, extra: Record<string, string>) => {
+      const ranking = await projectRanking(options.apiUrl, query, extra);
+      const scores = variants.get(label) ?? [];
+      scores.push(scoreRanking(ranking, query.relevant));
+      variants.set(label, scores);
+    };
     for (const query of queries) {
       project.push(scoreRanking(await projectRanking(options.apiUrl, query), query.relevant));
+      if (name === 'cross-lingual') {
+        const target = query.lang === 'ru' ? 'en' : 'ru';
+        await addVariant(`${query.lang}->${target}, lang=${target}`, query, { lang: target });
+      } else {
+        await addVariant('translate=false', query, { translate: 'false' });
+      }
       const direct = await options.meili.search('plain', {
         q: query.query,
         limit: 100,
@@ -91,7 +111,13 @@ export async function measureRelevance(options: {
         ),
       );
     }
-    result[name] = { project: average(project), plain: average(plain) };
+    result[name] = {
+      project: average(project),
+      plain: average(plain),
+      variants: Object.fromEntries(
+        [...variants].map(([label, scores]) => [label, average(scores)]),
+      ),
+    };
   }
   return result;
 }

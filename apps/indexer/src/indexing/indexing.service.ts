@@ -5,10 +5,13 @@ import {
   loadIndexSettings,
   primaryKeyFor,
   toArticleDocument,
+  type CounterpartTerms,
 } from '@lib/search-core';
+import type { Counterparts } from '@lib/cross-lingual';
 import type { IngestSummary } from '@lib/ingest';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
+import { COUNTERPARTS } from './counterparts.provider.js';
 import { ProgressReporter } from '../progress/progress.reporter.js';
 import { RecordStream, type InputProblem } from './record-stream.js';
 import { LAST_REINDEX_KEY, metaIndexOf } from './stats.service.js';
@@ -51,11 +54,15 @@ function report(
 @Injectable()
 export class IndexingService {
   private readonly logger = new Logger(IndexingService.name);
+  private readonly counterpartsOf: CounterpartTerms;
 
   constructor(
     private readonly meili: MeiliConnectionService,
     @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
-  ) {}
+    @Inject(COUNTERPARTS) counterparts: Counterparts,
+  ) {
+    this.counterpartsOf = (terms) => counterparts.ofTerms(terms);
+  }
 
   /** Zero-downtime full reindex of the live index from `paths`. */
   async reindex(
@@ -75,6 +82,7 @@ export class IndexingService {
       settings,
       records,
       batchBytes: this.config.batchBytes,
+      counterpartsOf: this.counterpartsOf,
       onBatch: ({ documents }) => {
         progress.update(documents, stream.share);
       },
@@ -116,7 +124,11 @@ export class IndexingService {
       );
     }
     let indexed = 0;
-    for await (const batch of documentBatches(stream.records(), this.config.batchBytes)) {
+    for await (const batch of documentBatches(
+      stream.records(),
+      this.config.batchBytes,
+      this.counterpartsOf,
+    )) {
       const task = await repository.enqueueNdjson(this.config.index, batch.payload);
       await repository.waitForTask(
         task,
@@ -169,7 +181,7 @@ export class IndexingService {
   ): Promise<IndexRunReport> {
     let indexed = 0;
     for await (const record of stream.records()) {
-      toArticleDocument(record);
+      toArticleDocument(record, this.counterpartsOf);
       progress.update(++indexed, stream.share);
     }
     progress.finish();

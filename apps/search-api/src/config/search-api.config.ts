@@ -38,7 +38,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   TRANSLATION_WEIGHT: z.coerce.number().gt(0).max(1).default(0.9),
   TRANSLATION_MATCHING: z.enum(['last', 'all', 'frequency']).default('frequency'),
-  TRANSLATION_MIN_SCORE: z.coerce.number().min(0).max(1).default(0.3),
+  TRANSLATION_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
 });
 
 /** The search API's validated configuration, read once at start-up. */

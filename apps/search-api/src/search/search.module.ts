@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { DocumentFrequencies } from './document-frequencies.js';
-import { lexiconProvider } from './lexicon.provider.js';
+import { crossLingualProvider } from './cross-lingual.provider.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
 
 @Module({
   controllers: [SearchController],
-  providers: [SearchService, DocumentFrequencies, lexiconProvider],
+  providers: [SearchService, crossLingualProvider],
 })
 export class SearchModule {}

@@ -7,18 +7,11 @@ import {
   unionFacetCounts,
   type StoredArticle,
 } from '@lib/search-core';
-import {
-  candidateTerms,
-  planTranslation,
-  translateWith,
-  type Lexicon,
-  type TranslatedQuery,
-} from '@lib/cross-lingual';
+import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
 import { analyzeQuery, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
-import { DocumentFrequencies } from './document-frequencies.js';
+import { CROSS_LINGUAL, type CrossLingualData } from './cross-lingual.provider.js';
 import { toSearchHit } from './hit.mapper.js';
-import { LEXICON } from './lexicon.provider.js';
 import { buildFilter, buildSort } from './search-filter.js';
 import type { SearchQueryDto } from './search-query.dto.js';
 import type { SearchResponse, SearchTranslation } from './search-response.js';
@@ -34,9 +27,13 @@ const RETRIEVED: Array<keyof StoredArticle> = [
   'published_at',
 ];
 const FACETS = ['lang', 'source'];
-/** The analyzed text fields; name keys are searched by the translated query only. */
+/** The analyzed text fields of the native search. */
 const TEXT_FIELDS = ['title_terms', 'body_terms'];
-const TRANSLATED_FIELDS = [...TEXT_FIELDS, 'name_keys'];
+/**
+ * The cross-lingual search reads the native fields too (numbers, and Latin words such as
+ * "Twitter" inside Russian articles), the counterparts of title and body, and name keys.
+ */
+const TRANSLATED_FIELDS = ['title_terms', 'title_cross', 'body_terms', 'body_cross', 'name_keys'];
 
 interface Retrieved {
   hits: StoredArticle[];
@@ -50,23 +47,20 @@ export class SearchService {
   constructor(
     private readonly repository: MeiliRepository,
     @Inject(SEARCH_API_CONFIG) private readonly config: SearchApiConfig,
-    @Inject(LEXICON) private readonly lexicon: Lexicon,
-    private readonly frequencies: DocumentFrequencies,
+    @Inject(CROSS_LINGUAL) private readonly crossLingual: CrossLingualData,
   ) {}
 
   async search(params: SearchQueryDto): Promise<SearchResponse> {
     const started = performance.now();
     const analyzed = analyzeQuery(params.q);
     const meiliQuery = buildMeiliQuery(analyzed);
-    const translated = params.translate
-      ? await this.translation(params, analyzed, meiliQuery)
-      : null;
+    const translated = params.translate ? this.translation(params, analyzed, meiliQuery) : null;
     const result =
       translated === null
         ? await this.searchNative(params, meiliQuery)
         : await this.searchBoth(params, meiliQuery, translated);
     const terms = matchTerms(
-      [...positiveTerms(analyzed), ...(translated?.terms ?? [])],
+      [...positiveTerms(analyzed), ...(translated?.counterparts ?? [])],
       translated?.nameKeys,
     );
     return {
@@ -81,20 +75,19 @@ export class SearchService {
     };
   }
 
-  /** The translated query, or null when there is nothing to carry over or to search there. */
-  private async translation(
+  /** The cross-lingual search, or null when there is nothing to search for there. */
+  private translation(
     params: SearchQueryDto,
     analyzed: AnalyzedQuery,
     meiliQuery: string,
-  ): Promise<TranslatedQuery | null> {
+  ): CrossLingualQuery | null {
     if (meiliQuery.length === 0) return null;
-    const plan = planTranslation(analyzed, this.lexicon);
-    // A language filter that excludes the translation's language leaves it nothing to find.
-    if (params.lang !== undefined && plan.target !== null && params.lang !== plan.target)
+    const { lexicon, counterparts } = this.crossLingual;
+    const query = crossLingualQuery(analyzed, lexicon, counterparts);
+    // A language filter that excludes the other language leaves it nothing to find.
+    if (params.lang !== undefined && query.target !== null && params.lang !== query.target)
       return null;
-    const frequencies = await this.frequencies.of(candidateTerms(plan), plan.target);
-    const translated = translateWith(plan, (term) => frequencies.get(term) ?? 0);
-    return translated.text.length === 0 ? null : translated;
+    return query.text.length === 0 ? null : query;
   }
 
   private async searchNative(params: SearchQueryDto, meiliQuery: string): Promise<Retrieved> {
@@ -125,7 +118,7 @@ export class SearchService {
   private async searchBoth(
     params: SearchQueryDto,
     meiliQuery: string,
-    translated: TranslatedQuery,
+    translated: CrossLingualQuery,
   ): Promise<Retrieved> {
     const index = this.config.meili.index;
     const filter = buildFilter(params);
@@ -184,7 +177,7 @@ function totalOf(result: {
   return result.estimatedTotalHits ?? result.totalHits ?? result.hits.length;
 }
 
-function describe(translated: TranslatedQuery): SearchTranslation {
+function describe(translated: CrossLingualQuery): SearchTranslation {
   return {
     lang: translated.target,
     words: translated.translations.map(({ from, to }) => ({ from, to })),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyzeForIndex, nameKeys } from '@lib/text-analysis';
+import { analyzeTerms, nameKeys } from '@lib/text-analysis';
 
 /** An article as the indexer hands it over (the shape of ingest's ArticleRecord). */
 export interface ArticleInput {
@@ -22,6 +22,10 @@ export interface ArticleDocument extends ArticleInput {
   published_ts: number | null;
   title_terms: string;
   body_terms: string;
+  /** Counterparts of the title's terms in the other language (see CounterpartTerms). */
+  title_cross: string;
+  /** Counterparts of the body's first CROSS_BODY_TERMS terms in the other language. */
+  body_cross: string;
   /** Cross-script keys of the names in title and body (Трамп and Trump: `trmp`), each once. */
   name_keys: string;
 }
@@ -53,14 +57,41 @@ export function toUnixSeconds(iso: string | null): number | null {
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 
-/** Builds the stored document: analyzes title and body with the one analyzer. */
-export function toArticleDocument(article: ArticleInput): ArticleDocument {
+/**
+ * Body terms whose counterparts are stored: a news article's lead says what it is about, and
+ * counterparts of whole bodies tripled the index's words and its build time.
+ */
+export const CROSS_BODY_TERMS = 150;
+/**
+ * Counterparts are a bag of words, not text: a hard separator between them puts each eight
+ * positions from the next, so Meilisearch builds no word-pair proximity data for them.
+ */
+const CROSS_SEPARATOR = '. ';
+
+/**
+ * Carries a text's analyzed terms into the other language: the counterparts of its words
+ * (`встреч` -> `meet`), each once. The apps pass cross-lingual's Counterparts.ofTerms.
+ */
+export type CounterpartTerms = (terms: readonly string[]) => readonly string[];
+
+/**
+ * Builds the stored document: analyzes title and body with the one analyzer and, given
+ * `counterpartsOf`, stores their counterparts for cross-lingual search (empty without it).
+ */
+export function toArticleDocument(
+  article: ArticleInput,
+  counterpartsOf?: CounterpartTerms,
+): ArticleDocument {
+  const titleTerms = analyzeTerms(article.title);
+  const bodyTerms = analyzeTerms(article.body);
   return {
     ...article,
     key: primaryKeyFor(article.id),
     published_ts: toUnixSeconds(article.published_at),
-    title_terms: analyzeForIndex(article.title),
-    body_terms: analyzeForIndex(article.body),
+    title_terms: titleTerms.join(' '),
+    body_terms: bodyTerms.join(' '),
+    title_cross: counterpartsOf?.(titleTerms).join(CROSS_SEPARATOR) ?? '',
+    body_cross: counterpartsOf?.(bodyTerms.slice(0, CROSS_BODY_TERMS)).join(CROSS_SEPARATOR) ?? '',
     name_keys: nameKeys(`${article.title}\n${article.body}`).join(' '),
   };
 }

@@ -1,4 +1,8 @@
-import { toArticleDocument, type ArticleInput } from '../documents/article-document.js';
+import {
+  toArticleDocument,
+  type ArticleInput,
+  type CounterpartTerms,
+} from '../documents/article-document.js';
 
 /** Default payload size of one batch sent to Meilisearch. */
 export const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
@@ -10,18 +14,19 @@ export interface DocumentBatch {
 }
 
 /**
- * Analyzes records and groups them into NDJSON payloads of about `maxBytes`. Each document is
+ * Analyzes records (with their counterparts, given `counterpartsOf`) and groups them into NDJSON payloads of about `maxBytes`. Each document is
  * serialized once and dropped, so memory holds the payload text only.
  */
 export async function* documentBatches(
   records: AsyncIterable<ArticleInput> | Iterable<ArticleInput>,
   maxBytes = DEFAULT_BATCH_BYTES,
+  counterpartsOf?: CounterpartTerms,
 ): AsyncGenerator<DocumentBatch> {
   let lines: string[] = [];
   let keys: string[] = [];
   let size = 0;
   for await (const record of records) {
-    const document = toArticleDocument(record);
+    const document = toArticleDocument(record, counterpartsOf);
     const line = JSON.stringify(document);
     if (lines.length > 0 && size + line.length > maxBytes) {
       yield { payload: lines.join('\n'), keys };

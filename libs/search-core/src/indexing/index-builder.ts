@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import type { ArticleInput } from '../documents/article-document.js';
+import type { ArticleInput, CounterpartTerms } from '../documents/article-document.js';
 import { MeilisearchTaskError, ReindexAbortedError } from '../errors/search-core.error.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import { documentBatches, DEFAULT_BATCH_BYTES } from './document-batches.js';
@@ -11,6 +11,8 @@ export interface ReindexOptions {
   settings: Settings;
   records: AsyncIterable<ArticleInput> | Iterable<ArticleInput>;
   batchBytes?: number;
+  /** Carries each article's terms into the other language, for cross-lingual search. */
+  counterpartsOf?: CounterpartTerms;
   /** Called after each batch is indexed. */
   onBatch?: (progress: { documents: number; batches: number }) => void;
   /** Aborts between batches (Ctrl-C); the build index is removed and the live one kept. */
@@ -103,6 +105,7 @@ export class IndexBuilder {
     for await (const batch of documentBatches(
       options.records,
       options.batchBytes ?? DEFAULT_BATCH_BYTES,
+      options.counterpartsOf,
     )) {
       if (options.signal?.aborted === true) {
         throw new ReindexAbortedError('reindex interrupted: the live index is left unchanged', {

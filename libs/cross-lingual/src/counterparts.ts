@@ -1,0 +1,65 @@
+/**
+ * Counterparts of analyzed terms in the other language ("meet" <-> "встреч", "встрет"), from
+ * the compiled counterpart map (see compileCounterparts). The indexer writes an article's
+ * counterparts into fields of their own, so that a query in one language matches articles in
+ * the other with its own terms; the search API marks counterpart words in snippets.
+ */
+export class Counterparts {
+  /** Term (or two terms joined by a space) -> counterparts joined by spaces. */
+  private readonly byTerm = new Map<string, string>();
+  /** First terms of two-term keys, so that only likely pairs are looked up. */
+  private readonly phraseStarts = new Set<string>();
+
+  /** @param compiled lines of `term \t counterpart counterpart …` */
+  constructor(compiled: string) {
+    for (const line of compiled.split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab <= 0 || tab === line.length - 1) continue;
+      const term = line.slice(0, tab);
+      this.byTerm.set(term, line.slice(tab + 1));
+      const space = term.indexOf(' ');
+      if (space > 0) this.phraseStarts.add(term.slice(0, space));
+    }
+  }
+
+  /** Number of terms and phrases that have counterparts. */
+  get size(): number {
+    return this.byTerm.size;
+  }
+
+  /** The counterparts of one term or two-term phrase, best ranked first. */
+  of(term: string): string[] {
+    return this.byTerm.get(term)?.split(' ') ?? [];
+  }
+
+  /**
+   * The counterparts of a text's analyzed terms (in order, stop words included), each once:
+   * those of every distinct term and of every adjacent pair that is a phrase of the lexicon
+   * ("prime minist" -> "премьер", "министр").
+   */
+  ofTerms(terms: readonly string[]): string[] {
+    const found = new Set<string>();
+    const seen = new Set<string>();
+    const collect = (key: string): void => {
+      const joined = this.byTerm.get(key);
+      if (joined === undefined) return;
+      for (const counterpart of joined.split(' ')) found.add(counterpart);
+    };
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] ?? '';
+      if (!seen.has(term)) {
+        seen.add(term);
+        collect(term);
+      }
+      const next = terms[i + 1];
+      if (next !== undefined && this.phraseStarts.has(term)) {
+        const phrase = `${term} ${next}`;
+        if (!seen.has(phrase)) {
+          seen.add(phrase);
+          collect(phrase);
+        }
+      }
+    }
+    return [...found];
+  }
+}
