@@ -10,8 +10,9 @@ type Dictionary = ReadonlyMap<string, readonly string[]>;
  */
 export const COUNTERPART_TRANSLATIONS = 8;
 /**
- * Counterparts kept per term, best ranked first: on the eval-dev titles 10 kept recall of 24
- * and 5 lost little, while each one more adds words to every article's index.
+ * Counterparts kept per term, best ranked first: on the eval-dev titles 10 kept the recall of
+ * 24, while each one more adds words to every article's index; 5 already loses "встреча" for
+ * "meeting" to the senses of the headwords pooled under `meet`.
  */
 export const MAX_COUNTERPARTS = 6;
 /** Translations of more content words than this are explanations, not counterparts. */

@@ -13,15 +13,11 @@ export interface PlannedWord {
   candidates: Array<{ translation: string; terms: string[] }>;
 }
 
-/** What a query can become in the other language, before its words are chosen. */
+/** The lexicon's translations of a query's words, to explain them. */
 export interface TranslationPlan {
   /** The language searched by the translation; null when the query mixes both. */
   target: LexiconLanguage | null;
   words: PlannedWord[];
-  /** Cross-script keys of the names in the query (see nameKey). */
-  nameKeys: string[];
-  /** Numbers, the same in both languages. */
-  numbers: string[];
 }
 
 /** How one query word was carried into the other language. */
@@ -78,22 +74,18 @@ function lookup(lexicon: Lexicon, tokens: Token[], i: number): { to: string[]; u
 }
 
 /**
- * Looks a query's words up in the lexicon: two-word phrases first ("prime minister" ->
- * "премьер-министр"), then single words. Names get cross-script keys: capitalized words the
- * lexicon lacks, and capitalized words past the first (a sentence's first word is capitalized
- * anyway); acronyms are never translated ("ВОЗ" is not a cart).
+ * Looks a query's words up in the lexicon, to explain them: two-word phrases first ("prime
+ * minister" -> "премьер-министр"), then single words; acronyms are never translated ("ВОЗ" is
+ * not a cart). The target is the other language, or null for a query that mixes both.
  */
 export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): TranslationPlan {
   const tokens = contentTokens(query);
   const words: PlannedWord[] = [];
-  const nameKeys: string[] = [];
-  const numbers: string[] = [];
   const languages = new Set<LexiconLanguage>();
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i] as Token;
     const language = languageOf(token);
     if (language === null) {
-      if (token.script === 'number') numbers.push(token.term);
       i++;
       continue;
     }
@@ -107,14 +99,10 @@ export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): Transla
       .map((translation) => ({ translation, terms: contentTerms(translation) }))
       .filter((candidate) => candidate.terms.length > 0);
     if (candidates.length > 0) words.push({ from, candidates });
-    if (isCapitalized(token.surface) && (candidates.length === 0 || i > 0)) {
-      const key = nameKey(token.surface);
-      if (key !== null && !nameKeys.includes(key)) nameKeys.push(key);
-    }
     i += used;
   }
   const target = languages.size === 1 ? (languages.has('en') ? 'ru' : 'en') : null;
-  return { target, words, nameKeys, numbers };
+  return { target, words };
 }
 
 /**

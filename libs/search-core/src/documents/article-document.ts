@@ -59,9 +59,10 @@ export function toUnixSeconds(iso: string | null): number | null {
 
 /**
  * Body terms whose counterparts are stored: a news article's lead says what it is about, and
- * counterparts of whole bodies tripled the index's words and its build time.
+ * counterparts of whole bodies tripled the index's words and its build time (150 terms still
+ * took a reindex to 1.7 times plain ingestion).
  */
-export const CROSS_BODY_TERMS = 150;
+export const CROSS_BODY_TERMS = 60;
 /**
  * Counterparts are a bag of words, not text: a hard separator between them puts each eight
  * positions from the next, so Meilisearch builds no word-pair proximity data for them.

@@ -1,6 +1,5 @@
 import {
   Meilisearch,
-  type FederatedMultiSearchParams,
   type SearchParams,
   type SearchResponse,
   type Settings,
@@ -169,40 +168,6 @@ export class MeiliRepository {
     return withTypedErrors(`search ${uid}`, () =>
       this.client.index(uid).search<StoredArticle>(query, params),
     );
-  }
-
-  /** Runs a federated multi-search and returns the merged hits. */
-  async federatedSearch(
-    params: FederatedMultiSearchParams,
-  ): Promise<SearchResponse<StoredArticle>> {
-    return withTypedErrors('federated search', () =>
-      this.client.multiSearch<FederatedMultiSearchParams, StoredArticle>(params),
-    );
-  }
-
-  /**
-   * How many documents hold each term in the given fields, within `filter`: one multi-search
-   * of single-word queries that return counts only. Each term is sent as a phrase, which
-   * Meilisearch matches exactly: with typo tolerance "poutin" would count the articles on Putin.
-   */
-  async documentFrequencies(
-    uid: string,
-    terms: readonly string[],
-    options: { filter?: string; attributesToSearchOn: string[] },
-  ): Promise<number[]> {
-    if (terms.length === 0) return [];
-    const response = await withTypedErrors(`document frequencies ${uid}`, () =>
-      this.client.multiSearch({
-        queries: terms.map((term) => ({
-          indexUid: uid,
-          q: `"${term}"`,
-          limit: 0,
-          filter: options.filter,
-          attributesToSearchOn: options.attributesToSearchOn,
-        })),
-      }),
-    );
-    return response.results.map((result) => result.estimatedTotalHits ?? 0);
   }
 
   /** Counts of documents per value of each facet over the whole index. */
