@@ -35,7 +35,7 @@ function analysisSection(a: AnalysisResult, i: IngestResult | undefined): string
   const rows: Array<Array<string | number>> = [
     [
       'analysis',
-      `${a.mbPerSecond} MB/s`,
+      `${a.mbPerSecond} MB/s${a.runsMbPerSecond !== undefined && a.runsMbPerSecond.length > 1 ? ` (median of ${a.runsMbPerSecond.join(', ')})` : ''}`,
       `${a.tokensPerSecond.toLocaleString('en')} tokens/s`,
       `${a.megabytes} MB, ${a.documents} docs`,
       `live heap ${a.liveHeapMbAt.first10pct} / ${a.liveHeapMbAt.half} / ${a.liveHeapMbAt.end} MB (10 % / 50 % / end), peak RSS ${a.peakRssMb} MB`,

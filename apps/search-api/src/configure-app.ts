@@ -32,6 +32,8 @@ export const PUBLIC_DIR =
 export function configureApp(app: NestExpressApplication, config: SearchApiConfig): void {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Search responses are new on every request: hashing each one for an ETag only costs time.
+  app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware);
   app.use(createRateLimitMiddleware(config.rateLimitPerMinute));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeForIndex } from './analyzer.js';
+import { analyze, analyzeForIndex, wordSpans } from './analyzer.js';
 
 /** Terms of a text; compounds' wholes end in '+', stop words in '*'. */
 function terms(text: string): string {
@@ -232,5 +232,23 @@ describe('bad input never throws', () => {
 describe('analyzeForIndex', () => {
   it('joins terms with spaces in order, stop words included', () => {
     expect(analyzeForIndex('Встреча в Сирии')).toBe('встреч в сир');
+  });
+});
+
+describe('wordSpans', () => {
+  it('gives the tokens of analyze without the wholes of compounds', () => {
+    const text = 'Санкт-Петербург принял «U.S.» делегацию, 11.11.2017';
+    const expected = analyze(text)
+      .filter((token) => token.compound === undefined)
+      .map(({ term, start, end }) => ({ term, start, end }));
+    expect(wordSpans(text)).toEqual(expected);
+    expect(wordSpans(text).map((span) => text.slice(span.start, span.end))).toEqual([
+      'Санкт',
+      'Петербург',
+      'принял',
+      'U.S.',
+      'делегацию',
+      '11.11.2017',
+    ]);
   });
 });

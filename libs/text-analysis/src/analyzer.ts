@@ -121,6 +121,25 @@ export function analyze(text: string): Token[] {
   return tokens;
 }
 
+/** A word's term and where it stands: the part of a Token that marking matches needs. */
+export interface WordSpan {
+  term: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The words of `text` in order as terms and ranges, without the wholes of compounds (their
+ * parts cover them) and without slicing surfaces: the light path for highlighting.
+ */
+export function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  scanTerms(text, (info, start, end, parts) => {
+    if (parts === 0) spans.push({ term: info.term, start, end });
+  });
+  return spans;
+}
+
 /** The terms of `text` in order, without building token objects. */
 export function analyzeTerms(text: string): string[] {
   const terms: string[] = [];

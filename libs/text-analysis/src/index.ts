@@ -7,8 +7,10 @@ export {
   analyzeForIndex,
   analyzeTerms,
   toIndexText,
+  wordSpans,
   MAX_TERM_LENGTH,
   type Token,
+  type WordSpan,
 } from './analyzer.js';
 export { analyzeWord, type TermInfo } from './word-analysis.js';
 export { analyzeQuery, positiveTerms, type AnalyzedQuery, type QueryClause } from './query.js';

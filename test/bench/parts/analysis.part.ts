@@ -16,6 +16,16 @@ export interface AnalysisResult {
   /** Live heap after a full collection at 10 %, 50 % and 100 % of the run: flat means bounded. */
   liveHeapMbAt: { first10pct: number; half: number; end: number };
   peakRssMb: number;
+  /** MB/s of every pass when several were run (the figures above are the median pass's). */
+  runsMbPerSecond?: number[];
+}
+
+/** The pass with the median throughput, listing every pass's throughput. */
+export function medianAnalysis(runs: AnalysisResult[]): AnalysisResult {
+  const sorted = [...runs].sort((a, b) => a.mbPerSecond - b.mbPerSecond);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (middle === undefined) throw new Error('no analysis pass to report');
+  return { ...middle, runsMbPerSecond: runs.map((run) => run.mbPerSecond) };
 }
 
 /** Analyzes title, summary and body of every record; times only the analyzer, both paths. */

@@ -11,8 +11,10 @@ interface Match {
   term: string;
 }
 
-/** Occurrences checked per query term; enough to find the densest region of any article. */
-const MAX_CHECKS_PER_TERM = 64;
+/** Occurrences kept per query term; enough to find the densest region of any article. */
+const MAX_KEPT_PER_TERM = 64;
+/** Candidates (prefix occurrences) confirmed per query term at most. */
+const MAX_CANDIDATES_PER_TERM = 256;
 /** Characters per word, generously, to turn a window of words into characters. */
 const CHARS_PER_WORD = 9;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF'\u2019]/u;
@@ -30,9 +32,18 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A case-insensitive pattern for a stem as it may be written: е also matches ё. */
+/** Latin stems of at least this length are looked for without their last two letters. */
+const LATIN_REWRITE_MIN = 5;
+
+/**
+ * A case-insensitive pattern for the start of the words a stem comes from: е also matches ё.
+ * A Russian stem is a prefix of its word; the English stemmer also rewrites endings ("policy"
+ * -> "polici", "probability" -> "probabl"), so a Latin stem's last two letters are left out.
+ */
 function termPattern(term: string): RegExp {
-  return new RegExp(escapeRegExp(term).replace(/е/g, '[её]'), 'giu');
+  const prefix =
+    /^[a-z]+$/.test(term) && term.length >= LATIN_REWRITE_MIN ? term.slice(0, -2) : term;
+  return new RegExp(escapeRegExp(prefix).replace(/е/g, '[её]'), 'giu');
 }
 
 const patterns = new Map<string, RegExp>();
@@ -49,9 +60,9 @@ function patternFor(term: string): RegExp {
 }
 
 /**
- * Where query terms occur, found without analyzing the whole text: a stem is a prefix of the
- * case-folded word it comes from, so each case-insensitive occurrence of the stem is a
- * candidate, confirmed by analyzing just that word. Words whose stem is not such a prefix are
+ * Where query terms occur, found without analyzing the whole text: each case-insensitive
+ * occurrence of the start of a stem (see termPattern) is a candidate, confirmed by analyzing
+ * just that word. Words whose stem does not start them (a homoglyph, a soft hyphen inside) are
  * missed here and still marked inside the chosen region.
  */
 function findMatches(text: string, terms: ReadonlySet<string>): Match[] {
@@ -59,16 +70,20 @@ function findMatches(text: string, terms: ReadonlySet<string>): Match[] {
   for (const term of terms) {
     if (term.length === 0) continue;
     const pattern = patternFor(term);
-    let checks = 0;
+    let kept = 0;
+    let candidates = 0;
     for (
       let found = pattern.exec(text);
-      found !== null && checks < MAX_CHECKS_PER_TERM;
+      found !== null && kept < MAX_KEPT_PER_TERM && candidates < MAX_CANDIDATES_PER_TERM;
       found = pattern.exec(text)
     ) {
-      checks++;
+      candidates++;
       const at = found.index;
       const word = wordAround(text, at, found[0].length);
-      if (word.length > 0 && analyzeWord(word)?.term === term) matches.push({ start: at, term });
+      if (word.length > 0 && analyzeWord(word)?.term === term) {
+        matches.push({ start: at, term });
+        kept++;
+      }
     }
   }
   return matches.sort((a, b) => a.start - b.start);

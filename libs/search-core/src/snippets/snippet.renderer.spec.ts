@@ -66,4 +66,11 @@ describe('renderSnippet', () => {
     );
     expect(snippet).not.toContain('<script>');
   });
+
+  it('finds an English word whose stem rewrites its ending deep in a long text', () => {
+    const text = `${filler(300, 'other')} a new energy policy was announced ${filler(300, 'other')}`;
+    const snippet = renderSnippet(text, termsOf('policies'), { windowWords: 8 });
+    expect(snippet.startsWith('…')).toBe(true);
+    expect(snippet).toContain('energy <mark>policy</mark> was');
+  });
 });

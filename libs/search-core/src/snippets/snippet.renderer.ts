@@ -1,4 +1,4 @@
-import { analyze, type Token } from '@lib/text-analysis';
+import { wordSpans, type WordSpan } from '@lib/text-analysis';
 import { escapeHtml } from './html-escape.js';
 import { matchRegion } from './match-region.js';
 
@@ -11,14 +11,10 @@ export interface SnippetOptions {
 const DEFAULTS: SnippetOptions = { windowWords: 30 };
 const ELLIPSIS = '…';
 
-function wordTokens(text: string): Token[] {
-  return analyze(text).filter((t) => t.compound === undefined);
-}
-
 /** Escapes `text[from, to)` and marks the tokens whose term is a query term. */
 function markRange(
   text: string,
-  tokens: Token[],
+  tokens: WordSpan[],
   range: { from: number; to: number },
   terms: ReadonlySet<string>,
 ): string {
@@ -26,14 +22,17 @@ function markRange(
   let cursor = range.from;
   for (const token of tokens) {
     if (token.start < range.from || token.end > range.to || !terms.has(token.term)) continue;
-    html += `${escapeHtml(text.slice(cursor, token.start))}<mark>${escapeHtml(token.surface)}</mark>`;
+    html += `${escapeHtml(text.slice(cursor, token.start))}<mark>${escapeHtml(text.slice(token.start, token.end))}</mark>`;
     cursor = token.end;
   }
   return html + escapeHtml(text.slice(cursor, range.to));
 }
 
-/** Index of the first token of the window holding the most distinct query terms (earliest on ties). */
-function bestWindowStart(tokens: Token[], terms: ReadonlySet<string>, size: number): number {
+/**
+ * Index of the first token of the window holding the most distinct query terms (earliest on
+ * ties), moved so that its matches stand in the middle of the window with context around them.
+ */
+function bestWindowStart(tokens: WordSpan[], terms: ReadonlySet<string>, size: number): number {
   const counts = new Map<string, number>();
   let distinct = 0;
   let best = 0;
@@ -56,16 +55,39 @@ function bestWindowStart(tokens: Token[], terms: ReadonlySet<string>, size: numb
       best = Math.max(0, i - size + 1);
     }
   }
-  return best;
+  return bestDistinct === 0 ? 0 : centered(tokens, terms, best, size);
+}
+
+/** The start of a window of `size` tokens centred on the matches of the one starting at `start`. */
+function centered(
+  tokens: WordSpan[],
+  terms: ReadonlySet<string>,
+  start: number,
+  size: number,
+): number {
+  const end = Math.min(tokens.length, start + size);
+  let first = -1;
+  let last = -1;
+  for (let i = start; i < end; i++) {
+    if (!terms.has(tokens[i]?.term ?? '')) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  const slack = size - (last - first + 1);
+  const moved = first - Math.floor(slack / 2);
+  return Math.max(0, Math.min(moved, tokens.length - size));
 }
 
 /** The whole text, HTML-escaped, with every word matching a query term in <mark>. */
 export function highlightText(text: string, terms: ReadonlySet<string>): string {
-  return markRange(text, wordTokens(text), { from: 0, to: text.length }, terms);
+  return markRange(text, wordSpans(text), { from: 0, to: text.length }, terms);
 }
 
-/** Texts up to this length are analyzed whole; longer ones only around their matches. */
-const FULL_ANALYSIS_CHARS = 1_500;
+/**
+ * Texts up to this length (about three windows) are analyzed whole; longer ones only around
+ * their matches, which matchRegion finds without analyzing the text.
+ */
+const FULL_ANALYSIS_CHARS = 800;
 
 /**
  * The best window of about `windowWords` words of `text`: the one holding the most distinct
@@ -81,7 +103,7 @@ export function renderSnippet(
   const region = text.length <= FULL_ANALYSIS_CHARS ? null : matchRegion(text, terms, windowWords);
   const from = region?.from ?? 0;
   const part = region === null ? text : text.slice(from, region.to);
-  const tokens = wordTokens(part);
+  const tokens = wordSpans(part);
   const first = tokens[0];
   if (first === undefined) return escapeHtml(part.trim());
   const startIndex = bestWindowStart(tokens, terms, windowWords);
