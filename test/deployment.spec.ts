@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SEARCH_API_NODE_FLAGS } from '../apps/indexer/src/commands/serve.command.js';
 
 interface Service {
   image?: string;
@@ -57,6 +58,15 @@ describe('Dockerfile', () => {
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
     expect(runtime).toMatch(/^USER (?!root)\w+/m);
     expect(runtime).toContain('--omit=optional');
+  });
+
+  it('starts the search API with the heap caps that `npm start` and the benchmark use', () => {
+    const command = dockerfile.match(/^CMD (\[.*\])$/m)?.[1] ?? '[]';
+    expect(JSON.parse(command)).toEqual([
+      'node',
+      ...SEARCH_API_NODE_FLAGS,
+      'dist/apps/search-api/src/main.js',
+    ]);
   });
 });
 

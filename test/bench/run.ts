@@ -18,6 +18,7 @@ import { measureReindex, projectReindex } from './parts/reindex.part.js';
 import { measureWeb } from './parts/web.part.js';
 import { workloadQueries } from './queries.js';
 import { renderReport, type BenchResults } from './report.js';
+import { SEARCH_API_NODE_FLAGS } from '../../apps/indexer/src/commands/serve.command.js';
 
 const PARTS = [
   'analysis',
@@ -103,10 +104,10 @@ async function writeSubset(dir: string, limit: number): Promise<string> {
 
 async function startApi(url: string, key: string): Promise<{ url: string; child: ChildProcess }> {
   const port = 3900 + Math.floor(Math.random() * 90);
-  // Started as in production (the Dockerfile and `npm start`), old space capped.
+  // Started as in production (the Dockerfile and `npm start`), heap capped.
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=176', 'dist/apps/search-api/src/main.js'],
+    [...SEARCH_API_NODE_FLAGS, 'dist/apps/search-api/src/main.js'],
     {
       env: {
         PATH: process.env.PATH ?? '',

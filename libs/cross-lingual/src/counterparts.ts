@@ -1,3 +1,5 @@
+import { KeyedLines } from './keyed-lines.js';
+
 /**
  * Counterparts of analyzed terms in the other language ("meet" <-> "встреч", "встрет"), from
  * the compiled counterpart map (see compileCounterparts). The indexer writes an article's
@@ -6,19 +8,21 @@
  */
 export class Counterparts {
   /** Term (or two terms joined by a space) -> counterparts joined by spaces. */
-  private readonly byTerm = new Map<string, string>();
+  private readonly byTerm: KeyedLines;
   /** First terms of two-term keys, so that only likely pairs are looked up. */
   private readonly phraseStarts = new Set<string>();
 
-  /** @param compiled lines of `term \t counterpart counterpart …` */
+  /** @param compiled lines of `term \t counterpart counterpart …`, sorted by term */
   constructor(compiled: string) {
-    for (const line of compiled.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab <= 0 || tab === line.length - 1) continue;
-      const term = line.slice(0, tab);
-      this.byTerm.set(term, line.slice(tab + 1));
-      const space = term.indexOf(' ');
-      if (space > 0) this.phraseStarts.add(term.slice(0, space));
+    this.byTerm = new KeyedLines(compiled);
+    for (let start = 0; start < compiled.length;) {
+      let end = compiled.indexOf('\n', start);
+      if (end < 0) end = compiled.length;
+      const space = compiled.indexOf(' ', start);
+      const tab = compiled.indexOf('\t', start);
+      if (space > start && space < tab && tab < end)
+        this.phraseStarts.add(compiled.slice(start, space));
+      start = end + 1;
     }
   }
 
@@ -29,7 +33,7 @@ export class Counterparts {
 
   /** The counterparts of one term or two-term phrase, best ranked first. */
   of(term: string): string[] {
-    return this.byTerm.get(term)?.split(' ') ?? [];
+    return this.byTerm.first(term)?.split(' ') ?? [];
   }
 
   /**
@@ -41,7 +45,7 @@ export class Counterparts {
     const found = new Set<string>();
     const seen = new Set<string>();
     const collect = (key: string): void => {
-      const joined = this.byTerm.get(key);
+      const joined = this.byTerm.first(key);
       if (joined === undefined) return;
       for (const counterpart of joined.split(' ')) found.add(counterpart);
     };

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { compileCounterparts } from './counterparts-compiler.js';
 import { Counterparts } from './counterparts.js';
+import { KeyedLines } from './keyed-lines.js';
 import { compileDirection, parseWikdict } from './lexicon-compiler.js';
 
 /** A translation direction, named by the language of its headwords. */
@@ -23,22 +24,15 @@ function compiledPath(name: string): string | undefined {
 }
 
 /**
- * One direction of the lexicon, keyed by the analyzed terms of each headword. Each key holds
- * `headword \t translations` lines; strings rather than objects keep it at a few MB.
+ * One direction of the lexicon, keyed by the analyzed terms of each headword: the compiled
+ * lines themselves, each key holding `headword \t translations` values (see KeyedLines).
  */
 export class LexiconDirection {
-  private readonly entries = new Map<string, string>();
+  private readonly entries: KeyedLines;
 
-  /** @param compiled lines of `key \t headword \t translation|…` (see compileDirection) */
+  /** @param compiled lines of `key \t headword \t translation|…`, sorted (see compileDirection) */
   constructor(compiled: string) {
-    for (const line of compiled.split('\n')) {
-      const tab = line.indexOf('\t');
-      if (tab <= 0) continue;
-      const key = line.slice(0, tab);
-      const entry = line.slice(tab + 1);
-      const known = this.entries.get(key);
-      this.entries.set(key, known === undefined ? entry : `${known}\n${entry}`);
-    }
+    this.entries = new KeyedLines(compiled);
   }
 
   get size(): number {
@@ -51,11 +45,11 @@ export class LexiconDirection {
    * ("ранние" is "ранний", not "рана"), else the closest length ("meetings" is "meeting").
    */
   lookup(key: string, written: string): string[] {
-    const entries = this.entries.get(key);
-    if (entries === undefined) return [];
+    const entries = this.entries.values(key);
+    if (entries.length === 0) return [];
     let best = '';
     let bestScore = -Infinity;
-    for (const entry of entries.split('\n')) {
+    for (const entry of entries) {
       const tab = entry.indexOf('\t');
       const headword = entry.slice(0, tab);
       const score =

@@ -33,4 +33,20 @@ describe('RangeCache', () => {
     });
     expect(computed).toBe(0);
   });
+
+  it('grows its tables with its entries and finds every one of them', () => {
+    const cache = new RangeCache<string>(5000);
+    const words = Array.from({ length: 4000 }, (_, i) => `слово${String(i)}`);
+    for (const word of words) cache.get(word, 0, word.length, (w) => w);
+    let computed = 0;
+    for (const word of words) {
+      const found = cache.get(` ${word} `, 1, word.length + 1, (w) => {
+        computed++;
+        return w;
+      });
+      expect(found).toBe(word);
+    }
+    expect(computed).toBe(0);
+    expect(cache.size).toBe(4000);
+  });
 });

@@ -7,17 +7,22 @@ export function hashRange(text: string, start: number, end: number): number {
   return hash;
 }
 
+/** Slots a table starts with; it doubles as it fills, up to what the capacity needs. */
+const INITIAL_SLOTS = 1024;
+
 /** One open-addressing table: keys compared by their characters against a range of any text. */
 class RangeTable<V> {
-  readonly hashes: Int32Array;
-  readonly keys: Array<string | null>;
-  readonly values: Array<V | undefined>;
+  hashes: Int32Array;
+  keys: Array<string | null>;
+  values: Array<V | undefined>;
+  mask: number;
   size = 0;
 
-  constructor(private readonly mask: number) {
-    this.hashes = new Int32Array(mask + 1);
-    this.keys = new Array<string | null>(mask + 1).fill(null);
-    this.values = new Array<V | undefined>(mask + 1).fill(undefined);
+  constructor(slots: number) {
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(slots);
+    this.keys = new Array<string | null>(slots).fill(null);
+    this.values = new Array<V | undefined>(slots).fill(undefined);
   }
 
   /** The slot holding `text[start, end)`, or `-1 - emptySlot` when absent. */
@@ -31,11 +36,28 @@ class RangeTable<V> {
     }
   }
 
-  put(slot: number, key: string, hash: number, value: V): void {
+  /** Adds a key known to be absent. */
+  add(key: string, hash: number, value: V): void {
+    let slot = hash & this.mask;
+    while (this.keys[slot] !== null && this.keys[slot] !== undefined) slot = (slot + 1) & this.mask;
     this.keys[slot] = key;
     this.hashes[slot] = hash;
     this.values[slot] = value;
     this.size++;
+  }
+
+  /** Doubles the slots, keeping every entry. */
+  grow(): void {
+    const { hashes, keys, values } = this;
+    const slots = (this.mask + 1) * 2;
+    this.mask = slots - 1;
+    this.hashes = new Int32Array(slots);
+    this.keys = new Array<string | null>(slots).fill(null);
+    this.values = new Array<V | undefined>(slots).fill(undefined);
+    this.size = 0;
+    keys.forEach((key, slot) => {
+      if (key !== null) this.add(key, hashes[slot] ?? 0, values[slot] as V);
+    });
   }
 
   clear(): void {
@@ -55,17 +77,21 @@ function sameChars(key: string, text: string, start: number): boolean {
  * A bounded memo keyed by a range of characters of some text, so that looking up a word of an
  * article never allocates its substring (a Map lookup with a fresh slice costs a few hundred
  * nanoseconds; this costs tens). Two generations like BoundedCache: the young table is
- * searched first, then the old one; when the young one is full it becomes the old one.
+ * searched first, then the old one; when the young one is full it becomes the old one. Tables
+ * start small and grow with their entries, so a process that meets few words holds little.
  */
 export class RangeCache<V> {
   private young: RangeTable<V>;
   private old: RangeTable<V>;
+  private readonly maxSlots: number;
   /** @param capacity entries per generation; the tables keep their load under one half */
   constructor(private readonly capacity: number) {
     let slots = 1;
     while (slots < capacity * 2) slots *= 2;
-    this.young = new RangeTable<V>(slots - 1);
-    this.old = new RangeTable<V>(slots - 1);
+    this.maxSlots = slots;
+    const initial = Math.min(INITIAL_SLOTS, slots);
+    this.young = new RangeTable<V>(initial);
+    this.old = new RangeTable<V>(initial);
   }
 
   /** The cached value for `text[start, end)`, computing it from the detached word on a miss. */
@@ -80,10 +106,10 @@ export class RangeCache<V> {
     if (this.young.size >= this.capacity) {
       [this.old, this.young] = [this.young, this.old];
       this.young.clear();
-      this.young.put(-1 - this.young.find(text, start, end, hash), key, hash, value);
-    } else {
-      this.young.put(-1 - slot, key, hash, value);
+    } else if (this.young.size * 2 >= this.young.mask + 1 && this.young.mask + 1 < this.maxSlots) {
+      this.young.grow();
     }
+    this.young.add(key, hash, value);
     return value;
   }
 
