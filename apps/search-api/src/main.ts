@@ -2,12 +2,15 @@ import 'reflect-metadata';
 import { ConsoleLogger, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { configureAnalysisCaches } from '@lib/text-analysis';
+import { SEARCH_API_CACHE_CAPACITIES } from './analysis-caches.js';
 import { AppModule } from './app.module.js';
 import { ConfigError, loadSearchApiConfig } from './config/search-api.config.js';
 import { configureApp } from './configure-app.js';
 
 async function bootstrap(): Promise<void> {
   const config = loadSearchApiConfig();
+  configureAnalysisCaches(SEARCH_API_CACHE_CAPACITIES);
   const logger = new ConsoleLogger('SearchApi', {
     json: config.log.format === 'json',
     logLevels: levelsFrom(config.log.level),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IngestEvent } from './record/article-record.js';
 import { ingestFile } from './ingest-file.js';
 import { DuplicateFilter, IngestTally } from './ingest-summary.js';
+import { contentHash } from './record/content-hash.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/ingest/', import.meta.url));
 const fixture = (name: string): string => join(FIXTURES, name);
@@ -159,7 +160,7 @@ describe('HTML', () => {
 });
 
 describe('duplicates and the summary', () => {
-  it('indexes an exact duplicate body once and counts ok, skipped and failed', async () => {
+  it('indexes an exact duplicate once and counts ok, skipped and failed', async () => {
     const filter = new DuplicateFilter();
     const tally = new IngestTally();
     for (const name of ['page-utf8.txt', 'page-cp1251.txt', 'records.jsonl']) {
@@ -171,6 +172,29 @@ describe('duplicates and the summary', () => {
       failed: 2,
       skippedByReason: { duplicate: 1 },
     });
+  });
+
+  it('keeps a re-titled copy of a body and drops one that differs only in case and spaces', () => {
+    const filter = new DuplicateFilter();
+    const record = (id: string, title: string): IngestEvent => ({
+      kind: 'record',
+      origin: { file: 'feed.jsonl', line: 1 },
+      record: {
+        id,
+        lang: 'en',
+        source: null,
+        url: null,
+        title,
+        body: 'The same text.',
+        published_at: null,
+        tags: [],
+        summary: null,
+        content_hash: contentHash('The same text.'),
+      },
+    });
+    expect(filter.apply(record('a', 'Rates held')).kind).toBe('record');
+    expect(filter.apply(record('b', 'Rates held at 4.75%')).kind).toBe('record');
+    expect(filter.apply(record('c', 'RATES  held')).kind).toBe('skipped');
   });
 });
 

@@ -31,7 +31,12 @@ export {
   DEFAULT_BATCH_BYTES,
   type DocumentBatch,
 } from './indexing/document-batches.js';
-export { buildMeiliQuery, MEILI_QUERY_WORD_LIMIT } from './query/meili-query.builder.js';
+export {
+  buildMeiliQuery,
+  FREQUENCY_MATCHING_MIN_WORDS,
+  MEILI_QUERY_WORD_LIMIT,
+  type MeiliQuery,
+} from './query/meili-query.builder.js';
 export {
   mergeRankings,
   unionFacetCounts,

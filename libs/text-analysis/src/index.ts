@@ -20,6 +20,11 @@ export { repairHomoglyphs } from './homoglyphs.js';
 export { scriptOfWord, countScripts, type TokenScript, type ScriptCounts } from './script.js';
 export { stemWord, STEM_CACHE_CAPACITY } from './stemmer.js';
 export { BoundedCache, detachString } from './bounded-cache.js';
+export {
+  configureAnalysisCaches,
+  DEFAULT_CACHE_CAPACITIES,
+  type CacheCapacities,
+} from './caches.js';
 export { isStopWord, STOP_WORDS } from './stop-words.js';
 export { tokenize, scanRawTokens, type RawToken, type RawTokenKind } from './tokenizer.js';
 export { nameKey, nameKeys, romanize, consonantSkeleton } from './names.js';

@@ -17,7 +17,13 @@ const CONSONANT_ENDINGS =
   /(?:ого|его|ому|ему|ами|ями|ыми|ими|ом|ем|ым|им|ой|ей|ых|их|ах|ях|ам|ям)$/;
 /** Shorter keys collide too often to mean a name. */
 const MIN_KEY_LENGTH = 3;
-const keyCache = new BoundedCache<string | null>(50_000);
+export const NAME_KEY_CACHE_CAPACITY = 50_000;
+let keyCache = new BoundedCache<string | null>(NAME_KEY_CACHE_CAPACITY);
+
+/** Replaces the name key cache with an empty one of `capacity` entries per generation. */
+export function setNameKeyCacheCapacity(capacity: number): void {
+  keyCache = new BoundedCache<string | null>(capacity);
+}
 
 /** Romanizes Cyrillic as Wikipedia does ("Хабаровск" -> "Khabarovsk"). */
 export function romanize(text: string): string {

@@ -9,8 +9,14 @@ const stemEnglish = (word: string): string => english.stem(word);
 
 /** Default capacity: news vocabularies hold a few hundred thousand forms; this keeps ~10 MB. */
 export const STEM_CACHE_CAPACITY = 100_000;
-const russianCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
-const englishCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
+let russianCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
+let englishCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
+
+/** Replaces the stem caches with empty ones of `capacity` entries per generation each. */
+export function setStemCacheCapacity(capacity: number): void {
+  russianCache = new BoundedCache<string>(capacity, detachString);
+  englishCache = new BoundedCache<string>(capacity, detachString);
+}
 
 /**
  * Stems a normalized word by its script: Cyrillic with the Russian Snowball stemmer, Latin with

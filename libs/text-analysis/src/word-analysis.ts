@@ -17,8 +17,13 @@ export interface TermInfo {
 export const MAX_TERM_LENGTH = 64;
 const APOSTROPHES = /['\u2019\u02BC]/g;
 /** Analyzed words by surface: news vocabularies repeat, so most words cost one lookup. */
-const WORD_CACHE_CAPACITY = 200_000;
-const wordCache = new RangeCache<TermInfo | null>(WORD_CACHE_CAPACITY);
+export const WORD_CACHE_CAPACITY = 200_000;
+let wordCache = new RangeCache<TermInfo | null>(WORD_CACHE_CAPACITY);
+
+/** Replaces the word cache with an empty one of `capacity` entries per generation. */
+export function setWordCacheCapacity(capacity: number): void {
+  wordCache = new RangeCache<TermInfo | null>(capacity);
+}
 
 function analyzeUncachedWord(slice: string): TermInfo | null {
   const normalized = normalizeWord(detachString(slice));

@@ -23,12 +23,13 @@ const RETRIEVED = ['key', 'id', 'lang', 'source', 'url', 'title', 'body', 'publi
 /** What the API sends Meilisearch for a query with translation off. */
 export function directBody(query: string): Record<string, unknown> {
   return {
-    q: buildMeiliQuery(analyzeQuery(query)),
+    ...buildMeiliQuery(analyzeQuery(query)),
     limit: 10,
     offset: 0,
     filter: [],
     facets: ['lang', 'source'],
     attributesToRetrieve: RETRIEVED,
+    attributesToSearchOn: ['title_terms', 'keywords', 'body_terms'],
   };
 }
 

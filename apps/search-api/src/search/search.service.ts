@@ -5,6 +5,7 @@ import {
   mergeRankings,
   MeiliRepository,
   unionFacetCounts,
+  type MeiliQuery,
   type StoredArticle,
 } from '@lib/search-core';
 import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
@@ -27,8 +28,8 @@ const RETRIEVED: Array<keyof StoredArticle> = [
   'published_at',
 ];
 const FACETS = ['lang', 'source'];
-/** The analyzed text fields of the native search. */
-const TEXT_FIELDS = ['title_terms', 'body_terms'];
+/** The analyzed text fields of the native search: title, the body's keywords, body. */
+const TEXT_FIELDS = ['title_terms', 'keywords', 'body_terms'];
 /**
  * The cross-lingual search reads the native fields too (numbers, and Latin words such as
  * "Twitter" inside Russian articles), the counterparts of title and body, and name keys.
@@ -79,9 +80,9 @@ export class SearchService {
   private translation(
     params: SearchQueryDto,
     analyzed: AnalyzedQuery,
-    meiliQuery: string,
+    meiliQuery: MeiliQuery,
   ): CrossLingualQuery | null {
-    if (meiliQuery.length === 0) return null;
+    if (meiliQuery.q.length === 0) return null;
     const { lexicon, counterparts } = this.crossLingual;
     const query = crossLingualQuery(analyzed, lexicon, counterparts);
     // A language filter that excludes the other language leaves it nothing to find.
@@ -90,15 +91,16 @@ export class SearchService {
     return query.text.length === 0 ? null : query;
   }
 
-  private async searchNative(params: SearchQueryDto, meiliQuery: string): Promise<Retrieved> {
-    const result = await this.repository.search(this.config.meili.index, meiliQuery, {
+  private async searchNative(params: SearchQueryDto, meiliQuery: MeiliQuery): Promise<Retrieved> {
+    const result = await this.repository.search(this.config.meili.index, meiliQuery.q, {
       limit: params.limit,
       offset: params.offset,
       filter: buildFilter(params),
-      sort: buildSort(params.sort, meiliQuery.length > 0),
+      sort: buildSort(params.sort, meiliQuery.q.length > 0),
       facets: FACETS,
       attributesToRetrieve: RETRIEVED,
       attributesToSearchOn: TEXT_FIELDS,
+      matchingStrategy: meiliQuery.matchingStrategy,
     });
     return {
       hits: result.hits,
@@ -117,7 +119,7 @@ export class SearchService {
    */
   private async searchBoth(
     params: SearchQueryDto,
-    meiliQuery: string,
+    meiliQuery: MeiliQuery,
     translated: CrossLingualQuery,
   ): Promise<Retrieved> {
     const index = this.config.meili.index;
@@ -133,10 +135,11 @@ export class SearchService {
       attributesToRetrieve: deep ? ['key', 'published_at'] : RETRIEVED,
     };
     const [native, other] = await Promise.all([
-      this.repository.search(index, meiliQuery, {
+      this.repository.search(index, meiliQuery.q, {
         ...shared,
         filter,
         attributesToSearchOn: TEXT_FIELDS,
+        matchingStrategy: meiliQuery.matchingStrategy,
       }),
       this.repository.search(index, translated.text, {
         ...shared,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyzeTerms, nameKeys } from '@lib/text-analysis';
+import { keywordTerms } from './keywords.js';
 
 /** An article as the indexer hands it over (the shape of ingest's ArticleRecord). */
 export interface ArticleInput {
@@ -28,6 +29,8 @@ export interface ArticleDocument extends ArticleInput {
   body_cross: string;
   /** Cross-script keys of the names in title and body (Трамп and Trump: `trmp`), each once. */
   name_keys: string;
+  /** The body's most repeated content terms, most frequent first (see keywordTerms). */
+  keywords: string;
 }
 
 /** The fields a search hit needs, as Meilisearch returns them. */
@@ -64,10 +67,11 @@ export function toUnixSeconds(iso: string | null): number | null {
  */
 export const CROSS_BODY_TERMS = 60;
 /**
- * Counterparts are a bag of words, not text: a hard separator between them puts each eight
- * positions from the next, so Meilisearch builds no word-pair proximity data for them.
+ * Counterparts and keywords are bags of words, not text: a hard separator between them puts
+ * each eight positions from the next, so Meilisearch builds no word-pair proximity data for
+ * them and no phrase matches across them.
  */
-const CROSS_SEPARATOR = '. ';
+const BAG_SEPARATOR = '. ';
 
 /**
  * Carries a text's analyzed terms into the other language: the counterparts of its words
@@ -91,8 +95,9 @@ export function toArticleDocument(
     published_ts: toUnixSeconds(article.published_at),
     title_terms: titleTerms.join(' '),
     body_terms: bodyTerms.join(' '),
-    title_cross: counterpartsOf?.(titleTerms).join(CROSS_SEPARATOR) ?? '',
-    body_cross: counterpartsOf?.(bodyTerms.slice(0, CROSS_BODY_TERMS)).join(CROSS_SEPARATOR) ?? '',
+    title_cross: counterpartsOf?.(titleTerms).join(BAG_SEPARATOR) ?? '',
+    body_cross: counterpartsOf?.(bodyTerms.slice(0, CROSS_BODY_TERMS)).join(BAG_SEPARATOR) ?? '',
     name_keys: nameKeys(`${article.title}\n${article.body}`).join(' '),
+    keywords: keywordTerms(bodyTerms).join(BAG_SEPARATOR),
   };
 }

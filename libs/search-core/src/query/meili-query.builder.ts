@@ -2,26 +2,49 @@ import type { AnalyzedQuery, QueryClause } from '@lib/text-analysis';
 
 /** Meilisearch reads only this many words of a query; the rest are ignored. */
 export const MEILI_QUERY_WORD_LIMIT = 10;
+/** Queries of at least this many words drop their most common words first when too few match. */
+export const FREQUENCY_MATCHING_MIN_WORDS = 4;
+
+/** A query as Meilisearch takes it. */
+export interface MeiliQuery {
+  /** Stems as words, phrases in double quotes, exclusions with '-'. */
+  q: string;
+  /**
+   * Which words Meilisearch gives up first when not every document has all of them: the last
+   * ones for short queries, where each word was chosen, and the most common ones for longer
+   * queries (titles, pasted passages), whose rare words say most.
+   */
+  matchingStrategy: 'last' | 'frequency';
+}
 
 function phraseOf(clause: QueryClause): string {
   return `"${clause.tokens.map((t) => t.term).join(' ')}"`;
 }
 
+function textOf(clause: QueryClause): string {
+  return clause.phrase ? phraseOf(clause) : (clause.tokens[0]?.term ?? '');
+}
+
 /**
- * Writes an analyzed query in Meilisearch's syntax over the analyzed fields: stems as words,
- * phrases in double quotes, exclusions with '-'. Stop words are dropped from loose words (they
- * match nearly every document) unless the query has nothing else; inside phrases they stay.
+ * Writes an analyzed query in Meilisearch's syntax over the analyzed fields. Stop words stay
+ * when the whole query fits in Meilisearch's ten words: an article whose title is exactly the
+ * query then matches it exactly ("… RESERVES UP SHARPLY" before "… UP SHARPLY IN FEB"), and
+ * with the frequency strategy they are the first words given up. A longer query drops its
+ * loose stop words (inside phrases they stay) so that its content words fit, unless it has
+ * nothing else.
  */
-export function buildMeiliQuery(query: AnalyzedQuery): string {
+export function buildMeiliQuery(query: AnalyzedQuery): MeiliQuery {
   const positive = query.clauses.filter((c) => !c.negated);
+  const distinct = new Set(positive.map(textOf).filter((text) => text.length > 0));
   const hasContent = positive.some((c) => c.phrase || c.tokens.some((t) => !t.stop));
+  const dropStops = hasContent && distinct.size > MEILI_QUERY_WORD_LIMIT;
   const parts: string[] = [];
   const seen = new Set<string>();
   let words = 0;
   for (const clause of positive) {
-    const text = clause.phrase ? phraseOf(clause) : (clause.tokens[0]?.term ?? '');
+    const text = textOf(clause);
     const isStop = !clause.phrase && clause.tokens[0]?.stop === true;
-    if (text.length === 0 || seen.has(text) || (isStop && hasContent)) continue;
+    if (text.length === 0 || seen.has(text) || (isStop && dropStops)) continue;
     if (words + clause.tokens.length > MEILI_QUERY_WORD_LIMIT && words > 0) break;
     seen.add(text);
     parts.push(text);
@@ -30,5 +53,8 @@ export function buildMeiliQuery(query: AnalyzedQuery): string {
   for (const clause of query.clauses.filter((c) => c.negated)) {
     parts.push(clause.phrase ? `-${phraseOf(clause)}` : `-${clause.tokens[0]?.term ?? ''}`);
   }
-  return parts.join(' ');
+  return {
+    q: parts.join(' '),
+    matchingStrategy: words >= FREQUENCY_MATCHING_MIN_WORDS ? 'frequency' : 'last',
+  };
 }

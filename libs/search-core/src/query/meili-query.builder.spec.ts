@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery } from '@lib/text-analysis';
+import { buildMeiliQuery } from './meili-query.builder.js';
+
+const build = (query: string): ReturnType<typeof buildMeiliQuery> =>
+  buildMeiliQuery(analyzeQuery(query));
+
+describe('buildMeiliQuery', () => {
+  it('writes stems, keeping the stop words of a query that fits in ten words', () => {
+    expect(build('SOUTH AFRICAN FOREIGN RESERVES UP SHARPLY')).toEqual({
+      q: 'south african foreign reserv up sharpli',
+      matchingStrategy: 'frequency',
+    });
+    expect(build('выборы в Германии').q).toBe('выбор в герман');
+  });
+
+  it('drops loose stop words from a longer query so that its content words fit', () => {
+    const { q } = build(
+      'the minister of finance said on Monday that the budget for the next year would be cut',
+    );
+    expect(q).toBe('minist financ monday budget next year cut');
+  });
+
+  it('keeps a query made only of stop words', () => {
+    expect(build('the of').q).toBe('the of');
+  });
+
+  it('gives up the last words of short queries and the most common of longer ones', () => {
+    expect(build('мировая экономика').matchingStrategy).toBe('last');
+    expect(build('санкции против Ирана').matchingStrategy).toBe('last');
+    expect(build('новые санкции против Ирана').matchingStrategy).toBe('frequency');
+  });
+
+  it('writes phrases in quotes and exclusions with a minus, each word once', () => {
+    expect(build('"в Сирии" встреча встречи -Трамп').q).toBe('"в сир" встреч -трамп');
+  });
+
+  it('reads at most ten words', () => {
+    const { q } = build('one two three four five six seven eight nine ten eleven twelve');
+    expect(q.split(' ')).toHaveLength(10);
+  });
+
+  it('is empty for an empty query', () => {
+    expect(build('').q).toBe('');
+  });
+});
