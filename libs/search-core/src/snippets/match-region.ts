@@ -134,7 +134,8 @@ export function matchRegion(
   const span = windowWords * CHARS_PER_WORD;
   const matches = terms.size === 0 ? [] : findMatches(text, terms);
   const anchor = matches.length === 0 ? 0 : densestStart(matches, span);
-  const from = anchor === 0 ? 0 : snapToSpace(text, anchor - span / 2, -1);
-  const to = snapToSpace(text, anchor + span + span / 2, 1);
+  const margin = span / 4;
+  const from = anchor === 0 ? 0 : snapToSpace(text, anchor - margin, -1);
+  const to = snapToSpace(text, anchor + span + margin, 1);
   return { from, to };
 }

@@ -84,10 +84,10 @@ export function highlightText(text: string, terms: ReadonlySet<string>): string 
 }
 
 /**
- * Texts up to this length (about three windows) are analyzed whole; longer ones only around
+ * Texts up to this length (about two windows) are analyzed whole; longer ones only around
  * their matches, which matchRegion finds without analyzing the text.
  */
-const FULL_ANALYSIS_CHARS = 800;
+const FULL_ANALYSIS_CHARS = 500;
 
 /**
  * The best window of about `windowWords` words of `text`: the one holding the most distinct
