@@ -1,8 +1,8 @@
 import type { CacheCapacities } from '@lib/text-analysis';
 
 /**
- * The analyzer's memo caches in the search API. The defaults hold a corpus's vocabulary for the
- * indexer (about 90 MB when full); the API analyzes queries, titles and snippet regions, whose
+ * The analyzer's memo caches in the search API. The defaults hold a corpus's frequent words for
+ * the indexer (about 45 MB when full); the API analyzes queries, titles and snippet regions, whose
  * common words fit in far less, and its whole heap is capped at 128 MB (SEARCH_API_NODE_FLAGS
  * in the indexer's serve command, and the Dockerfile). Full, these take about 20 MB.
  */

@@ -31,6 +31,7 @@ export {
   DEFAULT_BATCH_BYTES,
   type DocumentBatch,
 } from './indexing/document-batches.js';
+export { CROSS_LINGUAL_SEARCH_FIELDS, NATIVE_SEARCH_FIELDS } from './documents/search-fields.js';
 export {
   buildMeiliQuery,
   FREQUENCY_MATCHING_MIN_WORDS,

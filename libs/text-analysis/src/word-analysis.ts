@@ -17,7 +17,7 @@ export interface TermInfo {
 export const MAX_TERM_LENGTH = 64;
 const APOSTROPHES = /['\u2019\u02BC]/g;
 /** Analyzed words by surface: news vocabularies repeat, so most words cost one lookup. */
-export const WORD_CACHE_CAPACITY = 200_000;
+export const WORD_CACHE_CAPACITY = 100_000;
 let wordCache = new RangeCache<TermInfo | null>(WORD_CACHE_CAPACITY);
 
 /** Replaces the word cache with an empty one of `capacity` entries per generation. */

@@ -1,4 +1,4 @@
-import { buildMeiliQuery, requestJson } from '@lib/search-core';
+import { buildMeiliQuery, NATIVE_SEARCH_FIELDS, requestJson } from '@lib/search-core';
 import { analyzeQuery } from '@lib/text-analysis';
 import type { MeiliDirect } from '../meili-direct.js';
 import { median, percentile, round } from '../stats.js';
@@ -29,7 +29,7 @@ export function directBody(query: string): Record<string, unknown> {
     filter: [],
     facets: ['lang', 'source'],
     attributesToRetrieve: RETRIEVED,
-    attributesToSearchOn: ['title_terms', 'keywords', 'body_terms'],
+    attributesToSearchOn: NATIVE_SEARCH_FIELDS,
   };
 }
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_BATCH_BYTES } from '@lib/search-core';
 
 /** Raised at start-up when the environment is invalid; lists every bad variable. */
 export class ConfigError extends Error {
@@ -28,7 +29,7 @@ const schema = z
       .int()
       .min(64 * 1024)
       .max(100 * 1024 * 1024)
-      .default(8 * 1024 * 1024),
+      .default(DEFAULT_BATCH_BYTES),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     SEARCH_API_ENTRY: z.string().min(1).default(SEARCH_API_ENTRY),

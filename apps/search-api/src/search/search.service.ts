@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   buildMeiliQuery,
+  CROSS_LINGUAL_SEARCH_FIELDS,
   matchTerms,
   mergeRankings,
   MeiliRepository,
+  NATIVE_SEARCH_FIELDS,
   unionFacetCounts,
   type MeiliQuery,
   type StoredArticle,
@@ -30,13 +32,6 @@ const RETRIEVED: Array<keyof StoredArticle> = [
 /** What ranking and merging need of a hit; the rest is fetched for the page only. */
 const RANKED: Array<keyof StoredArticle> = ['key', 'published_at'];
 const FACETS = ['lang', 'source'];
-/** The analyzed text fields of the native search: title, the body's keywords, body. */
-const TEXT_FIELDS = ['title_terms', 'keywords', 'body_terms'];
-/**
- * The cross-lingual search reads the native fields too (numbers, and Latin words such as
- * "Twitter" inside Russian articles), the counterparts of title and body, and name keys.
- */
-const TRANSLATED_FIELDS = ['title_terms', 'title_cross', 'body_terms', 'body_cross', 'name_keys'];
 
 interface Retrieved {
   hits: StoredArticle[];
@@ -62,17 +57,24 @@ export class SearchService {
       translated === null
         ? await this.searchNative(params, meiliQuery)
         : await this.searchBoth(params, meiliQuery, translated);
-    const terms = matchTerms(
-      [...positiveTerms(analyzed), ...(translated?.counterparts ?? [])],
-      translated?.nameKeys,
-    );
+    const ownTerms = positiveTerms(analyzed);
+    const nativeTerms = matchTerms(ownTerms);
+    // Counterparts and name keys are words of the other language: only its articles hold them.
+    const crossTerms =
+      translated === null
+        ? nativeTerms
+        : matchTerms([...ownTerms, ...translated.counterparts], translated.nameKeys);
+    const termsOf = (hit: StoredArticle): ReadonlySet<string> =>
+      translated !== null && (translated.target === null || hit.lang === translated.target)
+        ? crossTerms
+        : nativeTerms;
     return {
       query: params.q,
       total: result.total,
       took_ms: Math.round((performance.now() - started) * 10) / 10,
       limit: params.limit,
       offset: params.offset,
-      hits: result.hits.map((hit) => toSearchHit(hit, terms)),
+      hits: result.hits.map((hit) => toSearchHit(hit, termsOf(hit))),
       facets: { lang: result.facets.lang ?? {}, source: result.facets.source ?? {} },
       translation: translated === null ? null : describe(translated),
     };
@@ -101,7 +103,7 @@ export class SearchService {
       sort: buildSort(params.sort, meiliQuery.q.length > 0),
       facets: FACETS,
       attributesToRetrieve: RETRIEVED,
-      attributesToSearchOn: TEXT_FIELDS,
+      attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
       matchingStrategy: meiliQuery.matchingStrategy,
     });
     return {
@@ -139,14 +141,14 @@ export class SearchService {
         filter,
         // Deeper pages rank keys only, then fetch the page's articles.
         attributesToRetrieve: params.offset > 0 ? RANKED : RETRIEVED,
-        attributesToSearchOn: TEXT_FIELDS,
+        attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
         matchingStrategy: meiliQuery.matchingStrategy,
       }),
       this.repository.search(index, translated.text, {
         ...shared,
         filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
         attributesToRetrieve: RANKED,
-        attributesToSearchOn: TRANSLATED_FIELDS,
+        attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
         matchingStrategy: this.config.translation.matchingStrategy,
         rankingScoreThreshold: this.config.translation.minScore,
       }),
