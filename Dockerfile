@@ -20,4 +20,4 @@ COPY indexing ./indexing
 USER node
 EXPOSE 3000
 # The old-space caps keep V8 collecting before the processes outgrow their memory budgets.
-CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=8", "dist/apps/search-api/src/main.js"]
+CMD ["node", "--max-old-space-size=128", "--max-semi-space-size=4", "dist/apps/search-api/src/main.js"]

@@ -12,7 +12,7 @@ import { SEARCH_KEY_NAME } from './search-key.js';
  * generation makes V8 collect before the process grows past its 200 MB budget (as in the
  * Dockerfile and the benchmark).
  */
-export const SEARCH_API_NODE_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=8'];
+export const SEARCH_API_NODE_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=4'];
 
 /**
  * The main job: Meilisearch up (the local one by default), the sample corpus indexed when the
