@@ -6,12 +6,16 @@ const build = (query: string): ReturnType<typeof buildMeiliQuery> =>
   buildMeiliQuery(analyzeQuery(query));
 
 describe('buildMeiliQuery', () => {
-  it('writes stems, keeping the stop words of a query that fits in ten words', () => {
+  it('writes stems, keeping the stop words of a query of four to ten words', () => {
     expect(build('SOUTH AFRICAN FOREIGN RESERVES UP SHARPLY')).toEqual({
       q: 'south african foreign reserv up sharpli',
       matchingStrategy: 'frequency',
     });
-    expect(build('выборы в Германии').q).toBe('выбор в герман');
+  });
+
+  it('drops the stop words of a short query, whose last words Meilisearch gives up first', () => {
+    expect(build('выборы в Германии')).toEqual({ q: 'выбор герман', matchingStrategy: 'last' });
+    expect(build('the economy').q).toBe('economi');
   });
 
   it('drops loose stop words from a longer query so that its content words fit', () => {

@@ -27,17 +27,20 @@ function textOf(clause: QueryClause): string {
 
 /**
  * Writes an analyzed query in Meilisearch's syntax over the analyzed fields. Stop words stay
- * when the whole query fits in Meilisearch's ten words: an article whose title is exactly the
- * query then matches it exactly ("… RESERVES UP SHARPLY" before "… UP SHARPLY IN FEB"), and
- * with the frequency strategy they are the first words given up. A longer query drops its
- * loose stop words (inside phrases they stay) so that its content words fit, unless it has
- * nothing else.
+ * when the whole query, with them, has four to ten words: an article whose title is exactly
+ * the query then matches it exactly ("… RESERVES UP SHARPLY" before "… UP SHARPLY IN FEB"), and
+ * the frequency strategy gives them up first. A shorter query drops its loose stop words: the
+ * `last` strategy would give up its content words before them and let articles that match only
+ * "в" or "the" count as hits. A longer one drops them so that its content words fit. Inside
+ * phrases they always stay, and a query of stop words only keeps them.
  */
 export function buildMeiliQuery(query: AnalyzedQuery): MeiliQuery {
   const positive = query.clauses.filter((c) => !c.negated);
   const distinct = new Set(positive.map(textOf).filter((text) => text.length > 0));
   const hasContent = positive.some((c) => c.phrase || c.tokens.some((t) => !t.stop));
-  const dropStops = hasContent && distinct.size > MEILI_QUERY_WORD_LIMIT;
+  const dropStops =
+    hasContent &&
+    (distinct.size < FREQUENCY_MATCHING_MIN_WORDS || distinct.size > MEILI_QUERY_WORD_LIMIT);
   const parts: string[] = [];
   const seen = new Set<string>();
   let words = 0;
