@@ -22,7 +22,10 @@ describe('the managed local Meilisearch', () => {
   });
 
   it('starts on loopback with a 0600 master key, and stops with no process left', async () => {
-    const server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const server = await LocalMeilisearchServer.startOrAttach({
+      dataDir,
+      environment: process.env,
+    });
     const pid = await serverPid(dataDir);
     try {
       expect(server.owned).toBe(true);
@@ -43,7 +46,10 @@ describe('the managed local Meilisearch', () => {
     await writeFile(join(dataDir, 'master-key'), key, { mode: 0o600 });
     // An app variable that Meilisearch would read as one of its own options.
     process.env.MEILI_ENV = 'development';
-    const server = await LocalMeilisearchServer.startOrAttach({ dataDir }).finally(() => {
+    const server = await LocalMeilisearchServer.startOrAttach({
+      dataDir,
+      environment: process.env,
+    }).finally(() => {
       delete process.env.MEILI_ENV;
     });
     try {
@@ -63,9 +69,12 @@ describe('the managed local Meilisearch', () => {
   });
 
   it('lets a second process attach to the running server without owning it', async () => {
-    const owner = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const owner = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
     try {
-      const attached = await LocalMeilisearchServer.startOrAttach({ dataDir });
+      const attached = await LocalMeilisearchServer.startOrAttach({
+        dataDir,
+        environment: process.env,
+      });
       expect(attached.owned).toBe(false);
       expect(attached.url).toBe(owner.url);
       await attached.stop();
@@ -76,12 +85,15 @@ describe('the managed local Meilisearch', () => {
   });
 
   it('reuses its data and key on restart, and starts clean when the folder is deleted', async () => {
-    const first = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const first = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
     const repository = new MeiliRepository({ url: first.url, apiKey: first.masterKey });
     await repository.createIndex('kept', {});
     await first.stop();
 
-    const second = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const second = await LocalMeilisearchServer.startOrAttach({
+      dataDir,
+      environment: process.env,
+    });
     expect(second.masterKey).toBe(first.masterKey);
     expect(
       await new MeiliRepository({ url: second.url, apiKey: second.masterKey }).listIndexes(),
@@ -89,7 +101,7 @@ describe('the managed local Meilisearch', () => {
     await second.stop();
 
     await rm(dataDir, { recursive: true, force: true });
-    const fresh = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    const fresh = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
     try {
       expect(fresh.masterKey).not.toBe(first.masterKey);
       expect(

@@ -133,7 +133,7 @@ describe('zero-downtime reindex', () => {
 describe('Meilisearch killed during a reindex', () => {
   it('keeps the live index serving after a restart', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reindex-kill-'));
-    let server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+    let server = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
     try {
       const live = 'articles';
       const settings = await loadIndexSettings(SETTINGS_PATH);
@@ -163,7 +163,7 @@ describe('Meilisearch killed during a reindex', () => {
       await expect(doomed).rejects.toBeInstanceOf(MeilisearchUnavailableError);
       await server.stop();
 
-      server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+      server = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
       repository = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
       expect(await idsOf(repository, live)).toHaveLength(5);
       const hits = await repository.search(live, 'путин', { limit: 10 });

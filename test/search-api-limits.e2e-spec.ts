@@ -133,7 +133,11 @@ describe('Meilisearch down', () => {
         });
       });
     });
-    let server = await LocalMeilisearchServer.startOrAttach({ dataDir: dataDir.path, port });
+    let server = await LocalMeilisearchServer.startOrAttach({
+      dataDir: dataDir.path,
+      port,
+      environment: process.env,
+    });
     const admin = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
     await new IndexBuilder(admin).reindex({
       liveIndex: 'articles',
@@ -159,7 +163,11 @@ describe('Meilisearch down', () => {
       });
       await request(api.app.getHttpServer()).get('/ready').expect(503);
 
-      server = await LocalMeilisearchServer.startOrAttach({ dataDir: dataDir.path, port });
+      server = await LocalMeilisearchServer.startOrAttach({
+        dataDir: dataDir.path,
+        port,
+        environment: process.env,
+      });
       const back = await request(api.app.getHttpServer())
         .get('/api/v1/search')
         .query({ q: 'Путин', translate: 'false' })

@@ -193,7 +193,10 @@ async function withServer(
   limit: number,
 ): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'bench-'));
-  const server = await LocalMeilisearchServer.startOrAttach({ dataDir: join(work, 'meili') });
+  const server = await LocalMeilisearchServer.startOrAttach({
+    dataDir: join(work, 'meili'),
+    environment: process.env,
+  });
   let api: { url: string; child: ChildProcess } | undefined;
   try {
     const paths = quick ? [await writeSubset(work, limit)] : await corpusFiles(values.corpus);
@@ -246,7 +249,10 @@ async function withServer(
 /** A Meilisearch holding the sample corpus (indexed by the CLI) and the API in front of it. */
 async function withSampleServer<T>(measure: (apiUrl: string) => Promise<T>): Promise<T> {
   const work = await mkdtemp(join(tmpdir(), 'bench-web-'));
-  const server = await LocalMeilisearchServer.startOrAttach({ dataDir: join(work, 'meili') });
+  const server = await LocalMeilisearchServer.startOrAttach({
+    dataDir: join(work, 'meili'),
+    environment: process.env,
+  });
   let api: { url: string; child: ChildProcess } | undefined;
   try {
     await projectReindex({

@@ -16,7 +16,7 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dataDir = await mkdtemp(join(tmpdir(), 'news-search-e2e-'));
-  const server = await LocalMeilisearchServer.startOrAttach({ dataDir });
+  const server = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
   project.provide('meili', {
     url: server.url,
     masterKey: server.masterKey,

@@ -6,7 +6,6 @@ function hashRange(text: string, start: number, end: number): number {
 }
 
 const TAB = 0x09;
-const NEWLINE = 0x0a;
 
 /**
  * The lines `key \t value` of a compiled file, found by key while the file stays one string:
@@ -87,10 +86,8 @@ export class KeyedLines {
   }
 
   private keyAt(start: number, key: string): boolean {
-    for (let i = 0; i < key.length; i++) {
-      const code = this.text.charCodeAt(start + i);
-      if (code !== key.charCodeAt(i) || code === NEWLINE) return false;
-    }
+    for (let i = 0; i < key.length; i++)
+      if (this.text.charCodeAt(start + i) !== key.charCodeAt(i)) return false;
     return true;
   }
 }

@@ -39,6 +39,7 @@ export class MeiliConnectionService implements OnApplicationShutdown {
     }
     this.local = await LocalMeilisearchServer.startOrAttach({
       dataDir: this.config.dataDir,
+      environment: this.config.childEnv,
       log: (message) => {
         this.logger.log(message);
       },

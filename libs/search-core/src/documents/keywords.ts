@@ -6,12 +6,17 @@ export const KEYWORDS_PER_ARTICLE = 12;
 const MIN_OCCURRENCES = 2;
 /** Shorter terms are mostly fragments and abbreviations' letters. */
 const MIN_TERM_LENGTH = 3;
-const DIGIT = /^\d/;
 
 /** Terms of the stop words of both languages, which never make keywords. */
 const STOP_TERMS: ReadonlySet<string> = new Set(
   [...STOP_WORDS.ru, ...STOP_WORDS.en].flatMap((word) => analyzeWord(word)?.term ?? []),
 );
+
+/** Numbers (and dates) say when and how much, not what an article is about. */
+function startsWithDigit(term: string): boolean {
+  const code = term.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39;
+}
 
 /**
  * The body's most repeated content terms, most frequent first (earliest on ties): what the
@@ -22,7 +27,7 @@ const STOP_TERMS: ReadonlySet<string> = new Set(
 export function keywordTerms(bodyTerms: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const term of bodyTerms) {
-    if (term.length < MIN_TERM_LENGTH || STOP_TERMS.has(term) || DIGIT.test(term)) continue;
+    if (term.length < MIN_TERM_LENGTH || STOP_TERMS.has(term) || startsWithDigit(term)) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return [...counts]

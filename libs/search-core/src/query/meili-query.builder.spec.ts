@@ -25,6 +25,12 @@ describe('buildMeiliQuery', () => {
     expect(q).toBe('minist financ monday budget next year cut');
   });
 
+  it('counts every word of a phrase when deciding whether stop words fit', () => {
+    expect(build('"new york stock exchange" shares of the big bank fell sharply').q).toBe(
+      '"new york stock exchang" share big bank fell sharpli',
+    );
+  });
+
   it('keeps a query made only of stop words', () => {
     expect(build('the of').q).toBe('the of');
   });

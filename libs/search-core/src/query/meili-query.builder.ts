@@ -36,11 +36,13 @@ function textOf(clause: QueryClause): string {
  */
 export function buildMeiliQuery(query: AnalyzedQuery): MeiliQuery {
   const positive = query.clauses.filter((c) => !c.negated);
-  const distinct = new Set(positive.map(textOf).filter((text) => text.length > 0));
+  // Words of the query with its stop words, each clause once (a phrase counts all its words).
+  const clauseWords = new Map(positive.map((c) => [textOf(c), c.tokens.length]));
+  clauseWords.delete('');
+  const allWords = [...clauseWords.values()].reduce((sum, n) => sum + n, 0);
   const hasContent = positive.some((c) => c.phrase || c.tokens.some((t) => !t.stop));
   const dropStops =
-    hasContent &&
-    (distinct.size < FREQUENCY_MATCHING_MIN_WORDS || distinct.size > MEILI_QUERY_WORD_LIMIT);
+    hasContent && (allWords < FREQUENCY_MATCHING_MIN_WORDS || allWords > MEILI_QUERY_WORD_LIMIT);
   const parts: string[] = [];
   const seen = new Set<string>();
   let words = 0;

@@ -23,16 +23,21 @@ export interface LocalMeilisearchOptions {
   startTimeoutMs?: number;
   /** Receives one line per lifecycle event. */
   log?: (message: string) => void;
+  /**
+   * The environment the server inherits, from the caller's config (the indexer passes its own,
+   * less secrets). MEILI_* variables are left out: Meilisearch reads them as its own options.
+   */
+  environment: Readonly<Record<string, string | undefined>>;
 }
 
 const LOOPBACK = '127.0.0.1';
 const STOP_GRACE_MS = 5_000;
 
 /**
- * The environment the server starts with: this process's, less the MEILI_* variables, which
+ * The environment the server starts with: the given one, less the MEILI_* variables, which
  * Meilisearch reads as its own options (the apps' MEILI_INDEX or MEILI_URL are not for it).
  */
-function serverEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function serverEnvironment(env: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('MEILI_')));
 }
 
@@ -95,7 +100,7 @@ export class LocalMeilisearchServer {
     ];
     const child = spawn(binary, args, {
       stdio: ['ignore', logFile.fd, logFile.fd],
-      env: { ...serverEnvironment(process.env), MEILI_MASTER_KEY: masterKey },
+      env: { ...serverEnvironment(options.environment), MEILI_MASTER_KEY: masterKey },
     });
     await logFile.close();
     let exited = false;
