@@ -1,4 +1,11 @@
-import { analyze, nameKey, romanize, type AnalyzedQuery, type Token } from '@lib/text-analysis';
+import {
+  analyze,
+  nameKey,
+  queryWord,
+  romanize,
+  type AnalyzedQuery,
+  type Token,
+} from '@lib/text-analysis';
 import type { Counterparts } from './counterparts.js';
 import type { Lexicon, LexiconLanguage } from './lexicon.js';
 
@@ -150,7 +157,7 @@ function crossWords(
   tokens.forEach((token, index) => {
     const key = token.script === 'number' ? null : queryNameKey(token, index, lexicon);
     if (key !== null && !nameKeys.includes(key)) nameKeys.push(key);
-    const word = key ?? token.term;
+    const word = key ?? queryWord(token.term);
     if (!words.includes(word)) words.push(word);
   });
   return { words: words.slice(0, QUERY_WORD_LIMIT), nameKeys };
@@ -177,7 +184,7 @@ export function crossLingualQuery(
   const { words, nameKeys } = crossWords(tokens, lexicon);
   const exclusions = query.clauses
     .filter((clause) => clause.negated)
-    .flatMap((clause) => clause.tokens.filter((t) => !t.stop).map((t) => `-${t.term}`));
+    .flatMap((clause) => clause.tokens.filter((t) => !t.stop).map((t) => `-${queryWord(t.term)}`));
   const text = words.length === 0 ? '' : [...words, ...exclusions].join(' ');
   return {
     target: plan.target,

@@ -12,7 +12,13 @@ export {
   type Token,
   type WordSpan,
 } from './analyzer.js';
-export { analyzeWord, type TermInfo } from './word-analysis.js';
+export {
+  analyzeWord,
+  NUMBER_SEPARATOR,
+  queryWord,
+  queryWordCount,
+  type TermInfo,
+} from './word-analysis.js';
 export { analyzeQuery, positiveTerms, type AnalyzedQuery, type QueryClause } from './query.js';
 export { detectLanguage, type TextLanguage } from './language.js';
 export { normalizeWord, foldYo, unifyPunctuation } from './normalize.js';

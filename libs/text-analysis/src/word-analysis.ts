@@ -57,7 +57,31 @@ export function analyzeAbbreviation(surface: string): TermInfo {
   return { term: letters, script: scriptOfWord(letters), stop: false };
 }
 
-/** Numbers keep their digits; separators become '_' so Meilisearch keeps them one word. */
+/** What a number's separators become in its term ("11.11.2017" -> 11_11_2017). */
+export const NUMBER_SEPARATOR = '_';
+
+/**
+ * Numbers keep their digits; separators become NUMBER_SEPARATOR, one character for all of them
+ * ("1,5" and "1.5" are the same number), which Meilisearch splits at like any separator.
+ */
 export function analyzeNumber(surface: string): TermInfo {
-  return { term: normalizeWord(surface).replace(/[.,:]/g, '_'), script: 'number', stop: false };
+  return {
+    term: normalizeWord(surface).replace(/[.,:]/g, NUMBER_SEPARATOR),
+    script: 'number',
+    stop: false,
+  };
+}
+
+/**
+ * A term as a word of a Meilisearch query: a number with separators goes as a quoted phrase,
+ * so that its digit groups, which Meilisearch indexes as words of their own, must stand
+ * together and in order ("1_5" finds "1,5", never "5 … 1").
+ */
+export function queryWord(term: string): string {
+  return /^\d/.test(term) && term.includes(NUMBER_SEPARATOR) ? `"${term}"` : term;
+}
+
+/** How many words Meilisearch reads in a term: each digit group of a number is one. */
+export function queryWordCount(term: string): number {
+  return /^\d/.test(term) ? term.split(NUMBER_SEPARATOR).length : 1;
 }

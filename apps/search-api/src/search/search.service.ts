@@ -68,13 +68,14 @@ export class SearchService {
       translated !== null && (translated.target === null || hit.lang === translated.target)
         ? crossTerms
         : nativeTerms;
+    const hits = result.hits.map((hit) => toSearchHit(hit, termsOf(hit)));
     return {
       query: params.q,
       total: result.total,
       took_ms: Math.round((performance.now() - started) * 10) / 10,
       limit: params.limit,
       offset: params.offset,
-      hits: result.hits.map((hit) => toSearchHit(hit, termsOf(hit))),
+      hits,
       facets: { lang: result.facets.lang ?? {}, source: result.facets.source ?? {} },
       translation: translated === null ? null : describe(translated),
     };

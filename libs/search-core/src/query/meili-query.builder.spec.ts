@@ -50,6 +50,15 @@ describe('buildMeiliQuery', () => {
     expect(q.split(' ')).toHaveLength(10);
   });
 
+  it('sends a number with separators as a phrase of its digit groups, each a word', () => {
+    expect(build('курс 11.11.2017')).toEqual({
+      q: 'курс "11_11_2017"',
+      matchingStrategy: 'frequency',
+    });
+    expect(build('рост 1,5 -2,5').q).toBe('рост "1_5" -"2_5"');
+    expect(build('2017').q).toBe('2017');
+  });
+
   it('is empty for an empty query', () => {
     expect(build('').q).toBe('');
   });

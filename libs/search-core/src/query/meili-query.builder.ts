@@ -1,4 +1,9 @@
-import type { AnalyzedQuery, QueryClause } from '@lib/text-analysis';
+import {
+  queryWord,
+  queryWordCount,
+  type AnalyzedQuery,
+  type QueryClause,
+} from '@lib/text-analysis';
 
 /** Meilisearch reads only this many words of a query; the rest are ignored. */
 export const MEILI_QUERY_WORD_LIMIT = 10;
@@ -7,7 +12,7 @@ export const FREQUENCY_MATCHING_MIN_WORDS = 4;
 
 /** A query as Meilisearch takes it. */
 export interface MeiliQuery {
-  /** Stems as words, phrases in double quotes, exclusions with '-'. */
+  /** Stems as words; phrases, and numbers with separators, in double quotes; exclusions with '-'. */
   q: string;
   /**
    * Which words Meilisearch gives up first when not every document has all of them: the last
@@ -22,7 +27,12 @@ function phraseOf(clause: QueryClause): string {
 }
 
 function textOf(clause: QueryClause): string {
-  return clause.phrase ? phraseOf(clause) : (clause.tokens[0]?.term ?? '');
+  return clause.phrase ? phraseOf(clause) : queryWord(clause.tokens[0]?.term ?? '');
+}
+
+/** Words Meilisearch reads in a clause (a number's digit groups each count). */
+function wordCount(clause: QueryClause): number {
+  return clause.tokens.reduce((sum, token) => sum + queryWordCount(token.term), 0);
 }
 
 /**
@@ -37,7 +47,7 @@ function textOf(clause: QueryClause): string {
 export function buildMeiliQuery(query: AnalyzedQuery): MeiliQuery {
   const positive = query.clauses.filter((c) => !c.negated);
   // Words of the query with its stop words, each clause once (a phrase counts all its words).
-  const clauseWords = new Map(positive.map((c) => [textOf(c), c.tokens.length]));
+  const clauseWords = new Map(positive.map((c) => [textOf(c), wordCount(c)]));
   clauseWords.delete('');
   const allWords = [...clauseWords.values()].reduce((sum, n) => sum + n, 0);
   const hasContent = positive.some((c) => c.phrase || c.tokens.some((t) => !t.stop));
@@ -50,13 +60,14 @@ export function buildMeiliQuery(query: AnalyzedQuery): MeiliQuery {
     const text = textOf(clause);
     const isStop = !clause.phrase && clause.tokens[0]?.stop === true;
     if (text.length === 0 || seen.has(text) || (isStop && dropStops)) continue;
-    if (words + clause.tokens.length > MEILI_QUERY_WORD_LIMIT && words > 0) break;
+    const count = wordCount(clause);
+    if (words + count > MEILI_QUERY_WORD_LIMIT && words > 0) break;
     seen.add(text);
     parts.push(text);
-    words += clause.tokens.length;
+    words += count;
   }
   for (const clause of query.clauses.filter((c) => c.negated)) {
-    parts.push(clause.phrase ? `-${phraseOf(clause)}` : `-${clause.tokens[0]?.term ?? ''}`);
+    parts.push(`-${textOf(clause)}`);
   }
   return {
     q: parts.join(' '),
