@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, analyzeForIndex, wordSpans } from './analyzer.js';
+import { firstCharFilter } from './first-char-filter.js';
+import { analyzeWord } from './word-analysis.js';
 
 /** Terms of a text; compounds' wholes end in '+', stop words in '*'. */
 function terms(text: string): string {
@@ -250,5 +252,21 @@ describe('wordSpans', () => {
       'делегацию',
       '11.11.2017',
     ]);
+  });
+
+  it('leaves the words a filter rules out unanalyzed, with an empty term, in their places', () => {
+    const text =
+      'Пyтин (Latin y) встретился с Эрдоганом в Сочи-Парке, see https://kremlin.ru/putin';
+    const queryTerms = ['Путин', 'Сочи', 'Putin'].map((word) => analyzeWord(word)?.term ?? '');
+    const full = wordSpans(text);
+    const filtered = wordSpans(text, firstCharFilter(queryTerms));
+    expect(filtered.map(({ start, end }) => [start, end])).toEqual(
+      full.map(({ start, end }) => [start, end]),
+    );
+    const matching = (spans: typeof full): string[] =>
+      spans.filter((s) => queryTerms.includes(s.term)).map((s) => text.slice(s.start, s.end));
+    expect(matching(filtered)).toEqual(['Пyтин', 'Сочи', 'putin']);
+    expect(matching(filtered)).toEqual(matching(full));
+    expect(filtered.find((s) => text.slice(s.start, s.end) === 'встретился')?.term).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import type { FirstCharFilter } from './first-char-filter.js';
 import type { TokenScript } from './script.js';
 import { scanTokenRanges } from './tokenizer.js';
 import {
@@ -56,17 +57,36 @@ function hasHyphen(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Stands for a word that a FirstCharFilter ruled out: it matches no term. */
+const UNMATCHED: TermInfo = { term: '', script: 'other', stop: false };
+
+/** How scanTerms visits: `mayMatch` rules words out unanalyzed; `wholes` visits compounds' wholes. */
+interface ScanOptions {
+  mayMatch?: FirstCharFilter;
+  wholes: boolean;
+}
+
 function visitCompound(
   text: string,
   start: number,
   end: number,
   inAddress: boolean,
   visit: TermVisitor,
+  options: ScanOptions,
 ): void {
   let parts = 0;
   for (let partStart = start; partStart <= end;) {
     let partEnd = partStart;
     while (partEnd < end && !isHyphen(text.charCodeAt(partEnd))) partEnd++;
+    if (
+      !inAddress &&
+      partEnd > partStart &&
+      options.mayMatch?.(text.charCodeAt(partStart)) === false
+    ) {
+      visit(UNMATCHED, partStart, partEnd, 0);
+      partStart = partEnd + 1;
+      continue;
+    }
     const info = partEnd > partStart ? analyzeWordAt(text, partStart, partEnd) : null;
     if (info !== null && !(inAddress && ADDRESS_NOISE.has(info.term))) {
       visit(info, partStart, partEnd, 0);
@@ -74,17 +94,26 @@ function visitCompound(
     }
     partStart = partEnd + 1;
   }
-  if (parts < 2) return;
+  if (parts < 2 || !options.wholes) return;
   const whole = analyzeWord(text.slice(start, end).replace(HYPHENS, ''));
   if (whole !== null)
     visit({ term: whole.term, script: whole.script, stop: false }, start, end, parts);
 }
 
 /** Tokenizes and analyzes `text`, visiting every term in order. */
-function scanTerms(text: string, visit: TermVisitor): void {
+function scanTerms(
+  text: string,
+  visit: TermVisitor,
+  options: ScanOptions = { wholes: true },
+): void {
   scanTokenRanges(text, (start, end, kind, inAddress, joined) => {
     if (joined && hasHyphen(text, start, end)) {
-      visitCompound(text, start, end, inAddress, visit);
+      visitCompound(text, start, end, inAddress, visit, options);
+      return;
+    }
+    // Words of web addresses are analyzed: the noise among them is dropped, not visited.
+    if (!inAddress && options.mayMatch?.(text.charCodeAt(start)) === false) {
+      visit(UNMATCHED, start, end, 0);
       return;
     }
     const info =
@@ -130,13 +159,18 @@ export interface WordSpan {
 
 /**
  * The words of `text` in order as terms and ranges, without the wholes of compounds (their
- * parts cover them) and without slicing surfaces: the light path for highlighting.
+ * parts cover them) and without slicing surfaces: the light path for highlighting. With
+ * `mayMatch`, the words it rules out are not analyzed and come with an empty term.
  */
-export function wordSpans(text: string): WordSpan[] {
+export function wordSpans(text: string, mayMatch?: FirstCharFilter): WordSpan[] {
   const spans: WordSpan[] = [];
-  scanTerms(text, (info, start, end, parts) => {
-    if (parts === 0) spans.push({ term: info.term, start, end });
-  });
+  scanTerms(
+    text,
+    (info, start, end, parts) => {
+      if (parts === 0) spans.push({ term: info.term, start, end });
+    },
+    { mayMatch, wholes: false },
+  );
   return spans;
 }
 

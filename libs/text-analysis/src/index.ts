@@ -19,6 +19,7 @@ export {
   queryWordCount,
   type TermInfo,
 } from './word-analysis.js';
+export { firstCharFilter, type FirstCharFilter } from './first-char-filter.js';
 export { analyzeQuery, positiveTerms, type AnalyzedQuery, type QueryClause } from './query.js';
 export { detectLanguage, type TextLanguage } from './language.js';
 export { normalizeWord, foldYo, unifyPunctuation } from './normalize.js';

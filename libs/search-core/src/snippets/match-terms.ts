@@ -1,4 +1,4 @@
-import { nameKey } from '@lib/text-analysis';
+import { firstCharFilter, nameKey, type FirstCharFilter } from '@lib/text-analysis';
 
 /**
  * Query terms for highlighting that also match names across scripts: a word matches when its
@@ -26,4 +26,19 @@ export function matchTerms(
   nameKeys: readonly string[] = [],
 ): ReadonlySet<string> {
   return nameKeys.length === 0 ? new Set(terms) : new TermsWithNames(terms, new Set(nameKeys));
+}
+
+const filters = new WeakMap<ReadonlySet<string>, FirstCharFilter | null>();
+
+/**
+ * The first-character filter of a set of terms to mark (see firstCharFilter), made once per
+ * set; none when names are matched by their keys, which any spelling may start.
+ */
+export function wordFilterOf(terms: ReadonlySet<string>): FirstCharFilter | undefined {
+  let filter = filters.get(terms);
+  if (filter === undefined) {
+    filter = terms instanceof TermsWithNames ? null : firstCharFilter(terms);
+    filters.set(terms, filter);
+  }
+  return filter ?? undefined;
 }

@@ -1,6 +1,7 @@
 import { wordSpans, type WordSpan } from '@lib/text-analysis';
 import { escapeHtml } from './html-escape.js';
 import { matchRegion } from './match-region.js';
+import { wordFilterOf } from './match-terms.js';
 
 /** Options of snippet rendering. */
 export interface SnippetOptions {
@@ -80,7 +81,7 @@ function centered(
 
 /** The whole text, HTML-escaped, with every word matching a query term in <mark>. */
 export function highlightText(text: string, terms: ReadonlySet<string>): string {
-  return markRange(text, wordSpans(text), { from: 0, to: text.length }, terms);
+  return markRange(text, wordSpans(text, wordFilterOf(terms)), { from: 0, to: text.length }, terms);
 }
 
 /**
@@ -103,7 +104,7 @@ export function renderSnippet(
   const region = text.length <= FULL_ANALYSIS_CHARS ? null : matchRegion(text, terms, windowWords);
   const from = region?.from ?? 0;
   const part = region === null ? text : text.slice(from, region.to);
-  const tokens = wordSpans(part);
+  const tokens = wordSpans(part, wordFilterOf(terms));
   const first = tokens[0];
   if (first === undefined) return escapeHtml(part.trim());
   const startIndex = bestWindowStart(tokens, terms, windowWords);
