@@ -7,6 +7,10 @@ const YO_UPPER = 0x401;
 const YO = 0x451;
 const YE = 0x435;
 
+function isUpperPlain(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x42f) || code === YO_UPPER;
+}
+
 /** The lower case of a basic Latin or Cyrillic letter or ASCII digit, else -1. */
 function foldedPlain(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code; // 0-9
@@ -23,9 +27,13 @@ function foldedPlain(code: number): number {
  * any of `terms`, so that marking need not analyze it. Normalization folds only case and ё at
  * the start of a plain word, homoglyph repair may swap a look-alike letter of the other script,
  * and neither stemmer changes a word's first letter; a word starting with anything but a basic
- * Latin or Cyrillic letter or an ASCII digit is always analyzed.
+ * Latin or Cyrillic letter or an ASCII digit is always analyzed. With `capitalized`, every
+ * word starting with a capital passes too: names, matched by keys that any spelling may start.
  */
-export function firstCharFilter(terms: Iterable<string>): FirstCharFilter {
+export function firstCharFilter(
+  terms: Iterable<string>,
+  options: { capitalized?: boolean } = {},
+): FirstCharFilter {
   const firsts = new Set<number>();
   const { LATIN_TO_CYRILLIC, CYRILLIC_TO_LATIN } = HOMOGLYPH_TABLES;
   for (const term of terms) {
@@ -38,8 +46,9 @@ export function firstCharFilter(terms: Iterable<string>): FirstCharFilter {
       if (cyrillic === first) firsts.add(latin.charCodeAt(0));
     }
   }
+  const capitalized = options.capitalized === true;
   return (code) => {
     const folded = foldedPlain(code);
-    return folded < 0 || firsts.has(folded);
+    return folded < 0 || firsts.has(folded) || (capitalized && isUpperPlain(code));
   };
 }

@@ -13,10 +13,19 @@ class TermsWithNames extends Set<string> {
     super(terms);
   }
 
+  /** Whether each term looked up so far matches by its key: windows test a word several times. */
+  private readonly byKey = new Map<string, boolean>();
+
   override has(term: string): boolean {
+    if (term.length === 0) return false;
     if (super.has(term)) return true;
-    const key = nameKey(term);
-    return key !== null && this.nameKeys.has(key);
+    let matches = this.byKey.get(term);
+    if (matches === undefined) {
+      const key = nameKey(term);
+      matches = key !== null && this.nameKeys.has(key);
+      this.byKey.set(term, matches);
+    }
+    return matches;
   }
 }
 
@@ -28,17 +37,17 @@ export function matchTerms(
   return nameKeys.length === 0 ? new Set(terms) : new TermsWithNames(terms, new Set(nameKeys));
 }
 
-const filters = new WeakMap<ReadonlySet<string>, FirstCharFilter | null>();
+const filters = new WeakMap<ReadonlySet<string>, FirstCharFilter>();
 
 /**
  * The first-character filter of a set of terms to mark (see firstCharFilter), made once per
- * set; none when names are matched by their keys, which any spelling may start.
+ * set. Names matched by their keys are marked where capitalized, as names are written.
  */
-export function wordFilterOf(terms: ReadonlySet<string>): FirstCharFilter | undefined {
+export function wordFilterOf(terms: ReadonlySet<string>): FirstCharFilter {
   let filter = filters.get(terms);
   if (filter === undefined) {
-    filter = terms instanceof TermsWithNames ? null : firstCharFilter(terms);
+    filter = firstCharFilter(terms, { capitalized: terms instanceof TermsWithNames });
     filters.set(terms, filter);
   }
-  return filter ?? undefined;
+  return filter;
 }
