@@ -12,7 +12,7 @@ interface Body {
   hits: Array<{ id: string; highlight: { snippet: string } }>;
 }
 
-/** Numbers with separators: Meilisearch indexes their digit groups, the query keeps them together. */
+/** Numbers with separators: Meilisearch indexes their digit groups; queries keep them together. */
 const ARTICLES = [
   article({
     id: 'rate',

@@ -60,7 +60,7 @@ function hasHyphen(text: string, start: number, end: number): boolean {
 /** Stands for a word that a FirstCharFilter ruled out: it matches no term. */
 const UNMATCHED: TermInfo = { term: '', script: 'other', stop: false };
 
-/** How scanTerms visits: `mayMatch` rules words out unanalyzed; `wholes` visits compounds' wholes. */
+/** How scanTerms visits: `mayMatch` rules words out unanalyzed; `wholes` visits compounds. */
 interface ScanOptions {
   mayMatch?: FirstCharFilter;
   wholes: boolean;

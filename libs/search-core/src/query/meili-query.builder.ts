@@ -12,7 +12,7 @@ export const FREQUENCY_MATCHING_MIN_WORDS = 4;
 
 /** A query as Meilisearch takes it. */
 export interface MeiliQuery {
-  /** Stems as words; phrases, and numbers with separators, in double quotes; exclusions with '-'. */
+  /** Stems as words; phrases and numbers with separators in double quotes; exclusions with '-'. */
   q: string;
   /**
    * Which words Meilisearch gives up first when not every document has all of them: the last
