@@ -1,9 +1,4 @@
-/** FNV-1a over the UTF-16 code units of `text[start, end)`. */
-function hashRange(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash;
-}
+import { hashRange } from '@lib/text-analysis';
 
 const TAB = 0x09;
 

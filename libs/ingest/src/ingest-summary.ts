@@ -1,5 +1,5 @@
 import type { ArticleRecord, IngestEvent } from './record/article-record.js';
-import { shortHash } from './record/content-hash.js';
+import { contentHash } from './record/content-hash.js';
 
 /** Counts of a run; `skipped` by reason. */
 export interface IngestSummary {
@@ -15,8 +15,7 @@ export interface IngestSummary {
  * up by their own headlines, so they stay two articles.
  */
 function duplicateKey(record: ArticleRecord): string {
-  const title = record.title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return `${record.content_hash}:${shortHash(title)}`;
+  return `${record.content_hash}:${contentHash(record.title)}`;
 }
 
 /** Drops records whose title and body were seen before (exact duplicates), reporting them as skipped. */

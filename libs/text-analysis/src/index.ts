@@ -27,6 +27,7 @@ export { repairHomoglyphs } from './homoglyphs.js';
 export { scriptOfWord, countScripts, type TokenScript, type ScriptCounts } from './script.js';
 export { stemWord, STEM_CACHE_CAPACITY } from './stemmer.js';
 export { BoundedCache, detachString } from './bounded-cache.js';
+export { hashRange } from './range-cache.js';
 export {
   configureAnalysisCaches,
   DEFAULT_CACHE_CAPACITIES,

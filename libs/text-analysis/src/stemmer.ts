@@ -7,7 +7,7 @@ const english: SnowballStemmer = newStemmer('english');
 const stemRussian = (word: string): string => russian.stem(word);
 const stemEnglish = (word: string): string => english.stem(word);
 
-/** Default capacity: news vocabularies hold a few hundred thousand forms; this keeps ~10 MB. */
+/** Default capacity: news vocabularies hold a few hundred thousand forms; the frequent fit. */
 export const STEM_CACHE_CAPACITY = 50_000;
 let russianCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);
 let englishCache = new BoundedCache<string>(STEM_CACHE_CAPACITY, detachString);

@@ -136,19 +136,18 @@ export class SearchService {
       sort: buildSort(params.sort, true),
       facets: FACETS,
       showRankingScore: true,
+      attributesToRetrieve: params.offset > 0 ? RANKED : RETRIEVED,
     };
     const [native, other] = await Promise.all([
       this.repository.search(index, meiliQuery.q, {
         ...shared,
         filter,
-        attributesToRetrieve: params.offset > 0 ? RANKED : RETRIEVED,
         attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
         matchingStrategy: meiliQuery.matchingStrategy,
       }),
       this.repository.search(index, translated.text, {
         ...shared,
         filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
-        attributesToRetrieve: params.offset > 0 ? RANKED : RETRIEVED,
         attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
         matchingStrategy: this.config.translation.matchingStrategy,
         rankingScoreThreshold: this.config.translation.minScore,
