@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { MeilisearchApiError } from 'meilisearch';
+import { decodeUtf8 } from './utf8.js';
 
 /** A JSON response: status and parsed body (undefined when empty). */
 export interface JsonResponse {
@@ -45,7 +46,7 @@ export function requestJson(url: URL, init?: RequestInit): Promise<JsonResponse>
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
         response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const text = decodeUtf8(Buffer.concat(chunks));
           try {
             const parsed: unknown = text === '' ? undefined : JSON.parse(text);
             resolve({
