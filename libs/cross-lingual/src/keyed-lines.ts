@@ -1,4 +1,5 @@
 import { hashRange } from '@lib/text-analysis';
+import { fromOneByte, toOneByte } from './one-byte-text.js';
 
 const TAB = 0x09;
 
@@ -6,7 +7,9 @@ const TAB = 0x09;
  * The lines `key \t value` of a compiled file, found by key while the file stays one string:
  * an open-addressing table of line offsets instead of a Map of a string per line, which took
  * three times the memory (133,000 counterpart lines: 23 MB as a Map, 8 MB this way). Lines
- * with the same key must be adjacent (the compiled files are sorted by key).
+ * with the same key must be adjacent (the compiled files are sorted by key). The text is held
+ * in one byte per character (see toOneByte), keys are looked up in that form and values
+ * decoded from it.
  */
 export class KeyedLines {
   /** Start of the first line of each distinct key. */
@@ -16,7 +19,11 @@ export class KeyedLines {
   private readonly mask: number;
   readonly size: number;
 
-  constructor(private readonly text: string) {
+  private readonly text: string;
+
+  constructor(compiled: string) {
+    const text = toOneByte(compiled);
+    this.text = text;
     const starts: number[] = [];
     let previousKey = '';
     for (let start = 0; start < text.length;) {
@@ -46,15 +53,16 @@ export class KeyedLines {
 
   /** The values of the lines whose key is `key`, in file order; empty when there are none. */
   values(key: string): string[] {
-    const start = this.find(key);
+    const encoded = toOneByte(key);
+    const start = this.find(encoded);
     if (start < 0) return [];
     const values: string[] = [];
     for (let line = start; line < this.text.length;) {
-      const tab = line + key.length;
-      if (!this.keyAt(line, key) || this.text.charCodeAt(tab) !== TAB) break;
+      const tab = line + encoded.length;
+      if (!this.keyAt(line, encoded) || this.text.charCodeAt(tab) !== TAB) break;
       let end = this.text.indexOf('\n', tab);
       if (end < 0) end = this.text.length;
-      values.push(this.text.slice(tab + 1, end));
+      values.push(fromOneByte(this.text.slice(tab + 1, end)));
       line = end + 1;
     }
     return values;
@@ -62,14 +70,15 @@ export class KeyedLines {
 
   /** The value of the first line whose key is `key`, or undefined. */
   first(key: string): string | undefined {
-    const start = this.find(key);
+    const encoded = toOneByte(key);
+    const start = this.find(encoded);
     if (start < 0) return undefined;
-    const tab = start + key.length;
+    const tab = start + encoded.length;
     const end = this.text.indexOf('\n', tab);
-    return this.text.slice(tab + 1, end < 0 ? this.text.length : end);
+    return fromOneByte(this.text.slice(tab + 1, end < 0 ? this.text.length : end));
   }
 
-  /** Offset of the first line of `key`, or -1. */
+  /** Offset of the first line of `key` (in the one-byte form), or -1. */
   private find(key: string): number {
     const hash = hashRange(key, 0, key.length);
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
