@@ -6,10 +6,10 @@ const TAB = 0x09;
 /**
  * The lines `key \t value` of a compiled file, found by key while the file stays one string:
  * an open-addressing table of line offsets instead of a Map of a string per line, which took
- * three times the memory (133,000 counterpart lines: 23 MB as a Map, 8 MB this way). Lines
- * with the same key must be adjacent (the compiled files are sorted by key). The text is held
- * in one byte per character (see toOneByte), keys are looked up in that form and values
- * decoded from it.
+ * three times the memory (133,000 counterpart lines: 23 MB as a Map, 8 MB as a table over the
+ * text as read). Lines with the same key must be adjacent (the compiled files are sorted by
+ * key). The text is held in one byte per character (see toOneByte): keys are looked up in that
+ * form and values decoded from it.
  */
 export class KeyedLines {
   /** Start of the first line of each distinct key. */
