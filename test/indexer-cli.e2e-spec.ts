@@ -74,13 +74,15 @@ describe('indexer CLI against a real Meilisearch', () => {
       { index },
     );
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('indexed 2 documents');
+    expect(run.stdout).toContain('indexed 3 documents');
     expect(run.stdout).toContain(`error: ${FIXTURES}/records.jsonl:2: invalid JSON`);
-    expect(run.stdout).toContain(`error: ${FIXTURES}/records.jsonl:4: record has no "body"`);
+    expect(run.stdout).toContain(
+      `error: ${FIXTURES}/records.jsonl:4: record has neither "title" nor "body"`,
+    );
     expect(run.stdout).toContain(`error: ${FIXTURES}/empty.txt: empty file`);
     expect(run.stdout).toContain(`error: ${FIXTURES}/binary.txt: binary data, not text`);
     expect(run.stdout).toContain('error: missing.jsonl: no such file');
-    expect(await ids(index)).toEqual(['fx-1', 'fx-2']);
+    expect(await ids(index)).toEqual(['fx-1', 'fx-2', 'fx-brief']);
   });
 
   it('leaves the live index untouched when a reindex finds no records', async () => {

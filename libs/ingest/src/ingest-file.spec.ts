@@ -57,12 +57,15 @@ describe('encodings', () => {
 describe('JSON and JSON Lines', () => {
   it('reads good lines and names the bad ones by line', async () => {
     const result = await events(fixture('records.jsonl'));
-    expect(result.map((e) => e.kind)).toEqual(['record', 'failed', 'record', 'failed']);
+    expect(result.map((e) => e.kind)).toEqual(['record', 'failed', 'record', 'failed', 'record']);
     expect(result[1]).toMatchObject({
       origin: { line: 2 },
       message: expect.stringContaining('invalid JSON'),
     });
-    expect(result[3]).toMatchObject({ origin: { line: 4 }, message: 'record has no "body"' });
+    expect(result[3]).toMatchObject({
+      origin: { line: 4 },
+      message: 'record has neither "title" nor "body"',
+    });
     const first = result[0];
     if (first?.kind !== 'record') throw new Error('expected a record');
     expect(first.record).toMatchObject({
@@ -84,10 +87,10 @@ describe('JSON and JSON Lines', () => {
     ]);
   });
 
-  it('rejects a record without a body', async () => {
-    expect(await events(fixture('no-body.json'))).toMatchObject([
-      { kind: 'failed', message: 'record has no "body"' },
-    ]);
+  it('indexes a news brief (a title and no body) by its title', async () => {
+    const [event] = await events(fixture('no-body.json'));
+    if (event?.kind !== 'record') throw new Error('expected a record');
+    expect(event.record).toMatchObject({ id: 'nb', title: 'Only a title', body: '', lang: 'en' });
   });
 
   it('keeps the records before the cut of a truncated .gz and reports the file', async () => {
@@ -205,10 +208,14 @@ describe('text Meilisearch would reject', () => {
       const path = join(dir, 'surrogates.jsonl');
       await writeFile(
         path,
-        `${JSON.stringify({ id: 's1', title: 'A\uD800B', body: 'broken \uDC00 text', tags: ['x\uD800'] })}\n`,
+        `${JSON.stringify({ id: 's1\uD800', source: 'src\uDC00', url: 'https://example.com/\uD800', lang: 'en', published_at: '2020-01-01\uD800', summary: 's\uD800', title: 'A\uD800B', body: 'broken \uDC00 text', tags: ['x\uD800'] })}\n`,
       );
       const [event] = await events(path);
       if (event?.kind !== 'record') throw new Error('expected a record');
+      for (const [field, value] of Object.entries(event.record))
+        expect(JSON.stringify(value).isWellFormed(), field).toBe(true);
+      expect(event.record.id).toBe('s1\uFFFD');
+      expect(event.record.source).toBe('src\uFFFD');
       expect(event.record.body).toBe('broken \uFFFD text');
       expect(event.record.title).toBe('A\uFFFDB');
       expect(event.record.tags).toEqual(['x\uFFFD']);

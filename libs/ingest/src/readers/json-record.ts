@@ -14,12 +14,14 @@ function optionalString(record: Json, field: string): string | null {
 /** Reads one JSON value as an article draft; throws InvalidRecordError naming the bad field. */
 export function draftFromJson(value: unknown): ArticleDraft {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidRecordError('expected a JSON object with at least "body"');
+    throw new InvalidRecordError('expected a JSON object with at least "title" or "body"');
   }
   const record = value as Json;
-  const body = optionalString(record, 'body') ?? optionalString(record, 'text');
-  if (body === null || body.trim().length === 0)
-    throw new InvalidRecordError('record has no "body"');
+  const body = optionalString(record, 'body') ?? optionalString(record, 'text') ?? '';
+  const title = optionalString(record, 'title');
+  // A news brief is a headline alone: it is indexed by its title.
+  if (body.trim().length === 0 && (title === null || title.trim().length === 0))
+    throw new InvalidRecordError('record has neither "title" nor "body"');
   const tags = record.tags;
   if (tags !== undefined && tags !== null && !Array.isArray(tags)) {
     throw new InvalidRecordError('field "tags" must be a list of strings');
@@ -29,7 +31,7 @@ export function draftFromJson(value: unknown): ArticleDraft {
     lang: optionalString(record, 'lang'),
     source: optionalString(record, 'source'),
     url: optionalString(record, 'url'),
-    title: optionalString(record, 'title'),
+    title,
     body,
     published_at: optionalString(record, 'published_at'),
     tags: (tags ?? []) as string[],

@@ -25,9 +25,32 @@ export interface DraftContext {
   position?: number;
 }
 
-/** Replaces lone surrogates (U+FFFD): Meilisearch fails a whole batch on ill-formed UTF-16. */
+/**
+ * Replaces lone surrogates (U+FFFD): Meilisearch fails a whole batch on ill-formed UTF-16, so
+ * every string field of a record goes through here.
+ */
 function wellFormed(text: string): string {
   return text.isWellFormed() ? text : text.toWellFormed();
+}
+
+/** `wellFormed` of an optional string. */
+function wellFormedOrNull(text: string | null | undefined): string | null | undefined {
+  return typeof text === 'string' ? wellFormed(text) : text;
+}
+
+/** The draft with every string made well-formed. */
+function wellFormedDraft(draft: ArticleDraft): ArticleDraft {
+  return {
+    id: wellFormedOrNull(draft.id),
+    lang: wellFormedOrNull(draft.lang),
+    source: wellFormedOrNull(draft.source),
+    url: wellFormedOrNull(draft.url),
+    title: wellFormedOrNull(draft.title),
+    body: wellFormed(draft.body),
+    published_at: wellFormedOrNull(draft.published_at),
+    tags: draft.tags?.map((tag) => (typeof tag === 'string' ? wellFormed(tag) : tag)),
+    summary: wellFormedOrNull(draft.summary),
+  };
 }
 
 /** A published date as ISO 8601: ISO strings are kept, other unambiguous forms converted. */
@@ -42,8 +65,9 @@ function languageOf(draft: ArticleDraft): 'ru' | 'en' {
   if (draft.lang === 'ru' || draft.lang === 'en') return draft.lang;
   const detected = detectLanguage(`${draft.title ?? ''}\n${draft.body.slice(0, 5_000)}`);
   if (detected === 'ru' || detected === 'en') return detected;
-  const { length: cyrillic } = draft.body.match(/[\u0400-\u04FF]/g) ?? [];
-  const { length: latin } = draft.body.match(/[A-Za-z]/g) ?? [];
+  const text = `${draft.title ?? ''}\n${draft.body}`;
+  const { length: cyrillic } = text.match(/[\u0400-\u04FF]/g) ?? [];
+  const { length: latin } = text.match(/[A-Za-z]/g) ?? [];
   return cyrillic >= latin ? 'ru' : 'en';
 }
 
@@ -58,12 +82,15 @@ function titleOf(draft: ArticleDraft): string {
 }
 
 /**
- * Completes and checks a draft: a given id is kept; else it is derived from the canonical url;
+ * Completes and checks a draft: a title or a body is required (a brief is a headline alone); a given id is kept; else it is derived from the canonical url;
  * else from the file name, position and content hash. Unknown values stay null.
  */
-export function buildRecord(draft: ArticleDraft, context: DraftContext): ArticleRecord {
-  const body = wellFormed(draft.body).replace(/\r\n?/g, '\n').trim();
-  if (body.length === 0) throw new EmptyInputError('no article text (empty body)');
+export function buildRecord(input: ArticleDraft, context: DraftContext): ArticleRecord {
+  const draft = wellFormedDraft(input);
+  const body = draft.body.replace(/\r\n?/g, '\n').trim();
+  const hasTitle = (draft.title?.trim().length ?? 0) > 0;
+  if (body.length === 0 && !hasTitle)
+    throw new EmptyInputError('no article text (no title and no body)');
   const url = normalizeUrl(draft.url);
   const hash = contentHash(body);
   const position = context.position === undefined ? '' : `#${context.position}`;
@@ -82,11 +109,11 @@ export function buildRecord(draft: ArticleDraft, context: DraftContext): Article
     lang: languageOf({ ...draft, body }),
     source: draft.source?.trim() || domainOf(url),
     url,
-    title: wellFormed(titleOf({ ...draft, body })),
+    title: titleOf({ ...draft, body }),
     body,
     published_at: normalizeDate(draft.published_at),
-    tags: (draft.tags ?? []).map(wellFormed),
-    summary: draft.summary?.trim() ? wellFormed(draft.summary.trim()) : null,
+    tags: draft.tags ?? [],
+    summary: draft.summary?.trim() ? draft.summary.trim() : null,
     content_hash: hash,
   };
 }
