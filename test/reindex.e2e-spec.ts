@@ -19,6 +19,7 @@ import {
   startSearchApi,
   uniqueIndex,
 } from './support/search-api.harness.js';
+import { processExists } from './support/processes.js';
 import { article, readRecords, SAMPLES_DIR, SETTINGS_PATH } from './support/samples.js';
 
 function synthetic(count: number, prefix = 'syn'): ArticleInput[] {
@@ -43,23 +44,36 @@ async function buildIndexes(repository: MeiliRepository, live: string): Promise<
 }
 
 describe('zero-downtime reindex', () => {
-  it('stops on the first failed Meilisearch task and leaves the live index intact', async () => {
+  it('isolates a record Meilisearch rejects: it gets its error line, every other one is indexed', async () => {
     const live = uniqueIndex('reindex');
     await buildIndex(live, await readRecords([SAMPLES_DIR]));
     const repository = adminRepository();
-    const before = await idsOf(repository, live);
-    const records = [
-      ...synthetic(50),
-      article({ id: 'ill-formed', title: 'x', body: 'lone surrogate \uD800 fails the task' }),
-    ];
-    const reindex = new IndexBuilder(repository).reindex({
+    const poisoned = article({
+      id: 'ill-formed',
+      title: 'x',
+      body: 'lone surrogate \uD800 fails the whole task',
+    });
+    const records = [...synthetic(150), poisoned, ...synthetic(150, 'more')];
+    const rejected: Array<{ key: string; origin: string | undefined; reason: string }> = [];
+    const result = await new IndexBuilder(repository).reindex({
       liveIndex: live,
       settings: await loadIndexSettings(SETTINGS_PATH),
       records,
-      batchBytes: 64 * 1024,
+      batchBytes: 256 * 1024,
+      originOf: (record) =>
+        `records.jsonl:${records.indexOf(record as (typeof records)[number]) + 1}`,
+      onRejected: (document) => rejected.push(document),
     });
-    await expect(reindex).rejects.toBeInstanceOf(MeilisearchTaskError);
-    expect(await idsOf(repository, live)).toEqual(before);
+    expect(rejected).toEqual([
+      {
+        key: 'ill-formed',
+        origin: 'records.jsonl:151',
+        reason: expect.stringContaining('rejected'),
+      },
+    ]);
+    expect(result).toMatchObject({ documents: 300, rejected: 1 });
+    expect(await idsOf(repository, live)).toHaveLength(300);
+    expect(await idsOf(repository, live)).not.toContain('ill-formed');
     expect(await buildIndexes(repository, live)).toEqual([]);
   });
 
@@ -75,8 +89,8 @@ describe('zero-downtime reindex', () => {
       records: synthetic(300),
       batchBytes: 64 * 1024,
       signal: abort.signal,
-      onBatch: () => {
-        abort.abort(new Error('SIGINT'));
+      onProgress: ({ indexed }) => {
+        if (indexed > 0) abort.abort(new Error('SIGINT'));
       },
     });
     await expect(interrupted).rejects.toBeInstanceOf(ReindexAbortedError);
@@ -131,7 +145,58 @@ describe('zero-downtime reindex', () => {
 });
 
 describe('Meilisearch killed during a reindex', () => {
-  it('keeps the live index serving after a restart', async () => {
+  it('completes the reindex when the supervised server restarts, nothing lost', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'reindex-restart-'));
+    const log: string[] = [];
+    const server = await LocalMeilisearchServer.startOrAttach({
+      dataDir,
+      environment: process.env,
+      supervise: true,
+      log: (line) => log.push(line),
+    });
+    try {
+      const live = 'articles';
+      const settings = await loadIndexSettings(SETTINGS_PATH);
+      const repository = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
+      await new IndexBuilder(repository).reindex({
+        liveIndex: live,
+        settings,
+        records: await readRecords([SAMPLES_DIR]),
+      });
+      const { pid } = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {
+        pid: number;
+      };
+      let killed = false;
+      const result = await new IndexBuilder(repository).reindex({
+        liveIndex: live,
+        settings,
+        records: synthetic(2000),
+        batchBytes: 64 * 1024,
+        onProgress: ({ indexed }) => {
+          if (!killed && indexed > 0) {
+            killed = true;
+            process.kill(pid, 'SIGKILL');
+          }
+        },
+      });
+      expect(killed).toBe(true);
+      expect(result.documents).toBe(2000);
+      expect(await idsOf(repository, live)).toHaveLength(1000);
+      expect((await repository.summary(live))?.documents).toBe(2000);
+      expect(log.some((line) => line.includes('restarted Meilisearch'))).toBe(true);
+      const record = JSON.parse(await readFile(join(dataDir, 'server.json'), 'utf8')) as {
+        pid: number;
+        url: string;
+      };
+      expect(record.pid).not.toBe(pid);
+      expect(record.url).toBe(server.url);
+    } finally {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the live index serving after a restart when the run gives up', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'reindex-kill-'));
     let server = await LocalMeilisearchServer.startOrAttach({ dataDir, environment: process.env });
     try {
@@ -141,6 +206,7 @@ describe('Meilisearch killed during a reindex', () => {
         url: server.url,
         apiKey: server.masterKey,
         timeoutMs: 2_000,
+        unavailableGraceMs: 1_000,
       });
       await new IndexBuilder(repository).reindex({
         liveIndex: live,
@@ -156,8 +222,9 @@ describe('Meilisearch killed during a reindex', () => {
         settings,
         records: synthetic(2000),
         batchBytes: 64 * 1024,
-        onBatch: ({ batches }) => {
-          if (batches === 2) process.kill(pid, 'SIGKILL');
+        lock: { ttlMs: 2_000 },
+        onProgress: ({ indexed }) => {
+          if (indexed > 0 && processExists(pid)) process.kill(pid, 'SIGKILL');
         },
       });
       await expect(doomed).rejects.toBeInstanceOf(MeilisearchUnavailableError);
@@ -169,10 +236,12 @@ describe('Meilisearch killed during a reindex', () => {
       const hits = await repository.search(live, 'путин', { limit: 10 });
       expect(hits.hits.length).toBe(4);
 
+      // The dead run's claim on the lock outlives it by its time to live.
       const next = await new IndexBuilder(repository).reindex({
         liveIndex: live,
         settings,
         records: synthetic(5, 'after'),
+        lock: { wait: true },
       });
       expect(next.removedStale).toHaveLength(1);
       expect(await buildIndexes(repository, live)).toEqual([]);

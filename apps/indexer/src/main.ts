@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { SearchCoreError } from '@lib/search-core';
 import { parseCliArguments, UsageError, USAGE, type CliArguments } from './cli/cli-arguments.js';
+import { watchParent } from './cli/parent-watch.js';
 import { StderrLogger } from './cli/stderr-logger.js';
 import { AdminCommand } from './commands/admin.command.js';
 import { IndexRunCommand } from './commands/index-run.command.js';
@@ -22,6 +23,7 @@ async function execute(cli: CliArguments): Promise<number> {
   };
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
+  watchParent(onSignal('the parent process exit'));
   try {
     if (cli.command === 'serve') return await app.get(ServeCommand).run(abort.signal);
     if (cli.command === 'reindex' || cli.command === 'add')

@@ -8,11 +8,14 @@ export {
   type LocalMeilisearchOptions,
 } from './server/local-meilisearch.server.js';
 export { isMeilisearchHealthy } from './server/health.js';
+export { CAN_TIE_CHILDREN, spawnTiedToParent } from './server/child-process.js';
 export { MEILISEARCH_BINARY_PACKAGE } from './server/meilisearch-binary.js';
 export {
   MeiliRepository,
   type MeiliConnection,
   type IndexSummary,
+  type TaskOutcome,
+  type TaskWait,
 } from './meili/meili.repository.js';
 export { requestJson, type JsonResponse } from './meili/node-http.client.js';
 export { loadIndexSettings, type IndexSettingsFile } from './settings/index-settings.js';
@@ -25,12 +28,28 @@ export {
   type CounterpartTerms,
   type StoredArticle,
 } from './documents/article-document.js';
-export { IndexBuilder, type ReindexOptions, type ReindexResult } from './indexing/index-builder.js';
+export {
+  IndexBuilder,
+  writerKeyName,
+  type IndexProgress,
+  type ReindexOptions,
+  type ReindexResult,
+} from './indexing/index-builder.js';
 export {
   documentBatches,
+  payloadOf,
   DEFAULT_BATCH_BYTES,
+  type BatchOptions,
   type DocumentBatch,
 } from './indexing/document-batches.js';
+export { BatchWriter, type BatchOutcome, type RejectedDocument } from './indexing/batch-writer.js';
+export {
+  DEFAULT_LOCK_TTL_MS,
+  IndexLock,
+  lockIndexOf,
+  type IndexLockOptions,
+} from './indexing/index-lock.js';
+export { settingsMismatches } from './settings/settings-check.js';
 export { CROSS_LINGUAL_SEARCH_FIELDS, NATIVE_SEARCH_FIELDS } from './documents/search-fields.js';
 export {
   buildMeiliQuery,

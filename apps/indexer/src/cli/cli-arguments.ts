@@ -18,6 +18,8 @@ export interface CliArguments {
   args: string[];
   dryRun: boolean;
   json: boolean;
+  /** Wait for a run that holds the index lock instead of failing at once. */
+  wait: boolean;
 }
 
 /** Thrown for a command line that cannot be run; the message says why. */
@@ -36,6 +38,8 @@ Commands:
 Options:
   --dry-run           read and analyze everything, change nothing
   --json              machine-readable output on stdout
+  --wait              reindex, add, delete: wait while another run writes to the index
+                      (otherwise exit 1 at once, saying which run holds it)
   -h, --help          this text`;
 
 function isCommand(value: string | undefined): value is CommandName {
@@ -52,6 +56,7 @@ export function parseCliArguments(argv: string[]): CliArguments | 'help' {
       options: {
         'dry-run': { type: 'boolean' },
         json: { type: 'boolean' },
+        wait: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -81,5 +86,6 @@ export function parseCliArguments(argv: string[]): CliArguments | 'help' {
     args,
     dryRun: parsed.values['dry-run'] === true,
     json: parsed.values.json === true,
+    wait: parsed.values.wait === true,
   };
 }

@@ -19,7 +19,7 @@ export class AdminCommand {
 
   async run(cli: CliArguments): Promise<number> {
     if (cli.command === 'delete') {
-      const result = await this.indexing.delete(cli.args, { dryRun: cli.dryRun });
+      const result = await this.indexing.delete(cli.args, { dryRun: cli.dryRun, wait: cli.wait });
       writeResult(result, {
         json: cli.json,
         lines: () => [
@@ -53,7 +53,7 @@ export class AdminCommand {
         `index "${stats.index}": ${stats.exists ? `${stats.documents} documents` : 'does not exist'}${stats.isIndexing ? ' (indexing)' : ''}`,
         `  languages: ${formatCounts(stats.languages)}`,
         `  sources: ${formatCounts(stats.sources)}`,
-        `  size: ${formatBytes(stats.sizeBytes)} on disk, ${formatBytes(stats.documentBytes)} of documents`,
+        `  size: ${stats.sizeBytes === null ? '' : `${formatBytes(stats.sizeBytes)} on disk, `}${formatBytes(stats.documentBytes)} of documents; database ${formatBytes(stats.databaseBytes)} on disk (all indexes)`,
         `  last reindex: ${stats.lastReindex === null ? 'never' : `${String(stats.lastReindex.finished_at)} (${String(stats.lastReindex.documents)} documents)`}`,
       ],
     });

@@ -19,7 +19,12 @@ export class IndexRunCommand {
 
   /** Runs the command; the exit code is 1 when any input failed. */
   async run(cli: CliArguments, signal: AbortSignal): Promise<number> {
-    const options = { dryRun: cli.dryRun, tty: process.stderr.isTTY && !cli.json, signal };
+    const options = {
+      dryRun: cli.dryRun,
+      tty: process.stderr.isTTY && !cli.json,
+      wait: cli.wait,
+      signal,
+    };
     const report =
       cli.command === 'reindex'
         ? await this.indexing.reindex(cli.args, options)

@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { loadIndexSettings } from '@lib/search-core';
+import { loadIndexSettings, spawnTiedToParent } from '@lib/search-core';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { IndexingService } from '../indexing/indexing.service.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
@@ -32,7 +31,7 @@ export class ServeCommand {
 
   /** Runs until the search API exits or the signal fires; resolves to the exit code. */
   async run(signal: AbortSignal): Promise<number> {
-    const { url, repository } = await this.meili.connect();
+    const { url, repository } = await this.meili.connect({ supervise: true });
     const summary = await repository.summary(this.config.index);
     if (summary === null || summary.documents === 0) {
       this.logger.log(
@@ -58,17 +57,23 @@ export class ServeCommand {
   }
 
   private runSearchApi(url: string, searchKey: string, signal: AbortSignal): Promise<number> {
-    const child = spawn(process.execPath, [...SEARCH_API_NODE_FLAGS, this.config.api.entry], {
-      stdio: 'inherit',
-      env: {
-        ...this.config.childEnv,
-        PORT: String(this.config.api.port),
-        HOST: this.config.api.host,
-        MEILI_URL: url,
-        MEILI_API_KEY: searchKey,
-        MEILI_INDEX: this.config.index,
+    // Tied to this process: if serve is killed, even with SIGKILL, the API exits and frees
+    // its port instead of making the next start fail with EADDRINUSE.
+    const child = spawnTiedToParent(
+      process.execPath,
+      [...SEARCH_API_NODE_FLAGS, this.config.api.entry],
+      {
+        stdio: 'inherit',
+        env: {
+          ...this.config.childEnv,
+          PORT: String(this.config.api.port),
+          HOST: this.config.api.host,
+          MEILI_URL: url,
+          MEILI_API_KEY: searchKey,
+          MEILI_INDEX: this.config.index,
+        },
       },
-    });
+    );
     const stop = (): void => {
       child.kill('SIGTERM');
     };

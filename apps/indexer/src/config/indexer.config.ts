@@ -34,6 +34,7 @@ const schema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     SEARCH_API_ENTRY: z.string().min(1).default(SEARCH_API_ENTRY),
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    INDEX_LOCK_TTL_SECONDS: z.coerce.number().int().min(5).max(3_600).default(60),
   })
   .refine((c) => c.MEILI_URL === undefined || c.MEILI_MASTER_KEY !== undefined, {
     message: 'MEILI_MASTER_KEY is required with MEILI_URL (the indexer needs the admin key)',
@@ -53,6 +54,8 @@ export interface IndexerConfig {
   batchBytes: number;
   api: { port: number; host: string; entry: string };
   logFormat: 'json' | 'pretty';
+  /** A writing run's claim on the index lock expires this long after its owner stops renewing it. */
+  lockTtlMs: number;
   /** The environment handed to the search API process, without any Meilisearch secret. */
   childEnv: Record<string, string>;
 }
@@ -92,6 +95,7 @@ export function loadIndexerConfig(
     batchBytes: c.BATCH_BYTES,
     api: { port: c.PORT, host: c.HOST, entry: c.SEARCH_API_ENTRY },
     logFormat: c.LOG_FORMAT ?? (process.stderr.isTTY ? 'pretty' : 'json'),
+    lockTtlMs: c.INDEX_LOCK_TTL_SECONDS * 1000,
     childEnv,
   };
 }

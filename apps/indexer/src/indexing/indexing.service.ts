@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  BatchWriter,
   documentBatches,
   IndexBuilder,
+  IndexLock,
   loadIndexSettings,
   primaryKeyFor,
   toArticleDocument,
+  writerKeyName,
   type CounterpartTerms,
+  type IndexLockOptions,
+  type MeiliRepository,
 } from '@lib/search-core';
 import type { Counterparts } from '@lib/cross-lingual';
 import type { IngestSummary } from '@lib/ingest';
@@ -30,6 +35,15 @@ export interface IndexRunReport {
   durationMs: number;
 }
 
+/** How a writing run is run. */
+export interface IndexRunOptions {
+  dryRun: boolean;
+  tty: boolean;
+  /** Wait for another run holding the index lock instead of failing at once. */
+  wait?: boolean;
+  signal?: AbortSignal;
+}
+
 function report(
   command: IndexRunReport['command'],
   base: { index: string; dryRun: boolean; started: number; indexed: number },
@@ -50,7 +64,7 @@ function report(
   };
 }
 
-/** Reindexes and updates the live index from files. */
+/** Reindexes and updates the live index from files, one writing run at a time. */
 @Injectable()
 export class IndexingService {
   private readonly logger = new Logger(IndexingService.name);
@@ -65,30 +79,33 @@ export class IndexingService {
   }
 
   /** Zero-downtime full reindex of the live index from `paths`. */
-  async reindex(
-    paths: string[],
-    options: { dryRun: boolean; tty: boolean; signal?: AbortSignal },
-  ): Promise<IndexRunReport> {
+  async reindex(paths: string[], options: IndexRunOptions): Promise<IndexRunReport> {
     const started = Date.now();
     const stream = new RecordStream(paths);
     const progress = new ProgressReporter('reindex', { tty: options.tty });
     if (options.dryRun) return this.dryRun('reindex', stream, started, progress);
     const { repository } = await this.meili.connect();
     const settings = await loadIndexSettings(this.config.settingsPath);
-    const builder = new IndexBuilder(repository);
-    const records = stream.records();
-    const result = await builder.reindex({
-      liveIndex: this.config.index,
-      settings,
-      records,
-      batchBytes: this.config.batchBytes,
-      counterpartsOf: this.counterpartsOf,
-      onBatch: ({ documents }) => {
-        progress.update(documents, stream.share);
-      },
-      signal: options.signal,
-    });
-    progress.finish();
+    const result = await new IndexBuilder(repository)
+      .reindex({
+        liveIndex: this.config.index,
+        settings,
+        records: stream.records(),
+        batchBytes: this.config.batchBytes,
+        counterpartsOf: this.counterpartsOf,
+        originOf: stream.originOf,
+        onRejected: (rejected) => {
+          stream.reject(rejected.origin, rejected.reason);
+        },
+        onProgress: (state) => {
+          progress.update({ ...state, readShare: stream.share });
+        },
+        lock: this.lockOptions(options),
+        signal: options.signal,
+      })
+      .finally(() => {
+        progress.finish();
+      });
     await repository.putMeta(metaIndexOf(this.config.index), {
       key: LAST_REINDEX_KEY,
       finished_at: new Date().toISOString(),
@@ -101,6 +118,8 @@ export class IndexingService {
       index: result.liveIndex,
       build: result.buildIndex,
       documents: result.documents,
+      rejected: result.rejected,
+      removedStale: result.removedStale,
       ms: result.durationMs,
     });
     return report(
@@ -111,55 +130,66 @@ export class IndexingService {
   }
 
   /** Adds or replaces documents in the live index (created with its settings when missing). */
-  async add(paths: string[], options: { dryRun: boolean; tty: boolean }): Promise<IndexRunReport> {
+  async add(paths: string[], options: IndexRunOptions): Promise<IndexRunReport> {
     const started = Date.now();
     const stream = new RecordStream(paths);
     const progress = new ProgressReporter('add', { tty: options.tty });
     if (options.dryRun) return this.dryRun('add', stream, started, progress);
-    const { repository } = await this.meili.connect();
-    if ((await repository.summary(this.config.index)) === null) {
-      await repository.createIndex(
-        this.config.index,
-        await loadIndexSettings(this.config.settingsPath),
-      );
-    }
-    let indexed = 0;
-    for await (const batch of documentBatches(
-      stream.records(),
-      this.config.batchBytes,
-      this.counterpartsOf,
-    )) {
-      const task = await repository.enqueueNdjson(this.config.index, batch.payload);
-      await repository.waitForTask(
-        task,
-        `adding ${batch.keys.length} documents to ${this.config.index}`,
-      );
-      indexed += batch.keys.length;
-      progress.update(indexed, stream.share);
-    }
-    progress.finish();
+    const indexed = await this.underLock('add', options, async (repository) => {
+      if ((await repository.summary(this.config.index)) === null) {
+        await repository.createIndex(
+          this.config.index,
+          await loadIndexSettings(this.config.settingsPath),
+        );
+      }
+      const writer = await repository.writer(writerKeyName(this.config.index), this.config.index);
+      const batches = new BatchWriter(writer, this.config.index, { signal: options.signal });
+      let count = 0;
+      for await (const batch of documentBatches(stream.records(), {
+        maxBytes: this.config.batchBytes,
+        counterpartsOf: this.counterpartsOf,
+        originOf: stream.originOf,
+        signal: options.signal,
+      })) {
+        const outcome = await batches.settle(batch, await batches.enqueue(batch));
+        for (const rejected of outcome.rejected) stream.reject(rejected.origin, rejected.reason);
+        count += outcome.indexed.length;
+        progress.update({
+          phase: 'indexing',
+          sent: count,
+          indexed: count,
+          readShare: stream.share,
+        });
+      }
+      return count;
+    }).finally(() => {
+      progress.finish();
+    });
     return report('add', { index: this.config.index, dryRun: false, started, indexed }, stream);
   }
 
   /** Deletes documents by their original ids; returns how many existed. */
   async delete(
     ids: string[],
-    options: { dryRun: boolean },
+    options: { dryRun: boolean; wait?: boolean },
   ): Promise<{ requested: number; deleted: number; missing: string[] }> {
-    const { repository } = await this.meili.connect();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const found = await repository.getDocument(this.config.index, primaryKeyFor(id)).then(
-        () => true,
-        () => false,
-      );
-      if (!found) missing.push(id);
-    }
-    const present = ids.filter((id) => !missing.includes(id));
-    if (!options.dryRun && present.length > 0) {
-      await repository.deleteDocuments(this.config.index, present.map(primaryKeyFor));
-    }
-    return { requested: ids.length, deleted: present.length, missing };
+    const run = async (repository: MeiliRepository) => {
+      const missing: string[] = [];
+      for (const id of ids) {
+        const found = await repository.getDocument(this.config.index, primaryKeyFor(id)).then(
+          () => true,
+          () => false,
+        );
+        if (!found) missing.push(id);
+      }
+      const present = ids.filter((id) => !missing.includes(id));
+      if (!options.dryRun && present.length > 0) {
+        await repository.deleteDocuments(this.config.index, present.map(primaryKeyFor));
+      }
+      return { requested: ids.length, deleted: present.length, missing };
+    };
+    if (options.dryRun) return run((await this.meili.connect()).repository);
+    return this.underLock('delete', { wait: options.wait }, run);
   }
 
   /** Applies the index settings file to the live index. */
@@ -173,6 +203,37 @@ export class IndexingService {
     return { index: this.config.index, applied: true };
   }
 
+  private lockOptions(
+    options: Pick<IndexRunOptions, 'wait'>,
+  ): Pick<IndexLockOptions, 'ttlMs' | 'wait' | 'onWait'> {
+    return {
+      ttlMs: this.config.lockTtlMs,
+      wait: options.wait === true,
+      onWait: (holder) => {
+        this.logger.warn(`waiting for the run that holds "${this.config.index}": ${holder}`);
+      },
+    };
+  }
+
+  /** Runs `work` holding the index lock, so a reindex never swaps away its writes. */
+  private async underLock<T>(
+    purpose: string,
+    options: Pick<IndexRunOptions, 'wait' | 'signal'>,
+    work: (repository: MeiliRepository) => Promise<T>,
+  ): Promise<T> {
+    const { repository } = await this.meili.connect();
+    const lock = await IndexLock.acquire(repository, this.config.index, {
+      purpose,
+      ...this.lockOptions(options),
+      signal: options.signal,
+    });
+    try {
+      return await work(repository);
+    } finally {
+      await lock.release();
+    }
+  }
+
   private async dryRun(
     command: IndexRunReport['command'],
     stream: RecordStream,
@@ -182,7 +243,8 @@ export class IndexingService {
     let indexed = 0;
     for await (const record of stream.records()) {
       toArticleDocument(record, this.counterpartsOf);
-      progress.update(++indexed, stream.share);
+      indexed++;
+      progress.update({ phase: 'indexing', sent: indexed, indexed, readShare: stream.share });
     }
     progress.finish();
     if (indexed === 0 && command === 'reindex') this.logger.warn('dry run found no records');

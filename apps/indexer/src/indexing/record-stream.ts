@@ -9,7 +9,9 @@ import {
   IngestTally,
   type ArticleRecord,
   type IngestSummary,
+  type RecordOrigin,
 } from '@lib/ingest';
+import { printable } from '../cli/printable.js';
 
 /** One problem with an input, for the per-file error lines and --json output. */
 export interface InputProblem {
@@ -17,12 +19,20 @@ export interface InputProblem {
   message: string;
 }
 
+/**
+ * Error lines listed per file; the rest are counted. A binary file named `.jsonl` has an error
+ * on every line, and hundreds of lines of it would bury the other files' errors.
+ */
+export const MAX_PROBLEMS_PER_FILE = 5;
+
 /** The records of a set of paths, plus what went wrong on the way. */
 export class RecordStream {
   private readonly logger = new Logger(RecordStream.name);
   private readonly tally = new IngestTally();
   private readonly duplicates = new DuplicateFilter();
-  readonly problems: InputProblem[] = [];
+  private readonly listed: InputProblem[] = [];
+  private readonly problemsPerFile = new Map<string, number>();
+  private readonly origins = new WeakMap<ArticleRecord, RecordOrigin>();
   files = 0;
   private totalBytes = 0;
   private readBytes = 0;
@@ -39,6 +49,26 @@ export class RecordStream {
     return this.totalBytes === 0 ? undefined : Math.min(1, this.readBytes / this.totalBytes);
   }
 
+  /**
+   * The problems to show, terminal-safe: the first MAX_PROBLEMS_PER_FILE of each file, then
+   * one line per file saying how many more there were.
+   */
+  get problems(): InputProblem[] {
+    const more = [...this.problemsPerFile]
+      .filter(([, count]) => count > MAX_PROBLEMS_PER_FILE)
+      .map(([file, count]) => ({
+        origin: printable(file),
+        message: `${count - MAX_PROBLEMS_PER_FILE} more errors in this file not shown`,
+      }));
+    return [...this.listed, ...more];
+  }
+
+  /** `file:line` of a record this stream yielded. */
+  readonly originOf = (record: { id: string }): string | undefined => {
+    const origin = this.origins.get(record as ArticleRecord);
+    return origin === undefined ? undefined : describeOrigin(origin);
+  };
+
   /** Records in file order; failures are logged and collected, exact duplicates skipped. */
   async *records(): AsyncGenerator<ArticleRecord> {
     const { files, missing } = await expandPaths(this.paths);
@@ -46,7 +76,7 @@ export class RecordStream {
     for (const path of missing) {
       const message = 'no such file, folder or matching pattern';
       this.tally.add({ kind: 'failed', origin: { file: path }, message });
-      this.fail(path, message);
+      this.fail({ file: path }, message);
     }
     const sizes = await Promise.all(
       files.map((file) =>
@@ -67,14 +97,41 @@ export class RecordStream {
       for await (const raw of ingestFile(file, options)) {
         const event = this.duplicates.apply(raw);
         this.tally.add(event);
-        if (event.kind === 'record') yield event.record;
-        else if (event.kind === 'failed') this.fail(describeOrigin(event.origin), event.message);
+        if (event.kind === 'record') {
+          this.origins.set(event.record, event.origin);
+          yield event.record;
+        } else if (event.kind === 'failed') this.fail(event.origin, event.message);
       }
+      this.summarize(file);
     }
   }
 
-  private fail(origin: string, message: string): void {
-    this.problems.push({ origin, message });
-    this.logger.error(`${origin}: ${message}`);
+  /** Counts a record that Meilisearch refused as failed, with its error line. */
+  reject(origin: string | undefined, message: string): void {
+    const where = origin ?? 'unknown input';
+    const file = where.replace(/:\d+$/, '');
+    const line = Number(where.slice(file.length + 1));
+    const recordOrigin: RecordOrigin =
+      Number.isInteger(line) && line > 0 ? { file, line } : { file };
+    this.tally.add({ kind: 'failed', origin: recordOrigin, message });
+    this.fail(recordOrigin, message);
+  }
+
+  private fail(origin: RecordOrigin, message: string): void {
+    const count = (this.problemsPerFile.get(origin.file) ?? 0) + 1;
+    this.problemsPerFile.set(origin.file, count);
+    if (count > MAX_PROBLEMS_PER_FILE) return;
+    const problem = { origin: printable(describeOrigin(origin)), message: printable(message) };
+    this.listed.push(problem);
+    this.logger.error(`${problem.origin}: ${problem.message}`);
+  }
+
+  private summarize(file: string): void {
+    const count = this.problemsPerFile.get(file) ?? 0;
+    if (count > MAX_PROBLEMS_PER_FILE) {
+      this.logger.error(
+        `${printable(file)}: ${count - MAX_PROBLEMS_PER_FILE} more errors in this file not shown`,
+      );
+    }
   }
 }

@@ -9,8 +9,11 @@ export interface IndexStatsReport {
   documents: number;
   languages: Record<string, number>;
   sources: Record<string, number>;
-  sizeBytes: number;
+  /** Bytes on disk of the index, where Meilisearch reports it (1.21 does not). */
+  sizeBytes: number | null;
   documentBytes: number;
+  /** Bytes on disk of the whole Meilisearch database, all indexes together. */
+  databaseBytes: number;
   isIndexing: boolean;
   lastReindex: Record<string, unknown> | null;
 }
@@ -36,6 +39,7 @@ export class StatsService {
     const index = this.config.index;
     const summary = await repository.summary(index);
     const lastReindex = await repository.getMeta(metaIndexOf(index), LAST_REINDEX_KEY);
+    const databaseBytes = await repository.databaseSize();
     if (summary === null) {
       return {
         index,
@@ -43,8 +47,9 @@ export class StatsService {
         documents: 0,
         languages: {},
         sources: {},
-        sizeBytes: 0,
+        sizeBytes: null,
         documentBytes: 0,
+        databaseBytes,
         isIndexing: false,
         lastReindex,
       };
@@ -58,6 +63,7 @@ export class StatsService {
       sources: facets.source ?? {},
       sizeBytes: summary.sizeBytes,
       documentBytes: summary.documentBytes,
+      databaseBytes,
       isIndexing: summary.isIndexing,
       lastReindex,
     };

@@ -22,13 +22,16 @@ export class MeiliConnectionService implements OnApplicationShutdown {
 
   constructor(@Inject(INDEXER_CONFIG) private readonly config: IndexerConfig) {}
 
-  /** The connection, established on first use. */
-  connect(): Promise<ResolvedMeili> {
-    this.resolved ??= this.establish();
+  /**
+   * The connection, established on first use. `supervise` (serve) restarts a local server this
+   * process starts whenever it dies.
+   */
+  connect(options: { supervise?: boolean } = {}): Promise<ResolvedMeili> {
+    this.resolved ??= this.establish(options.supervise === true);
     return this.resolved;
   }
 
-  private async establish(): Promise<ResolvedMeili> {
+  private async establish(supervise: boolean): Promise<ResolvedMeili> {
     if (this.config.external !== null) {
       const { url, masterKey } = this.config.external;
       return {
@@ -40,6 +43,7 @@ export class MeiliConnectionService implements OnApplicationShutdown {
     this.local = await LocalMeilisearchServer.startOrAttach({
       dataDir: this.config.dataDir,
       environment: this.config.childEnv,
+      supervise,
       log: (message) => {
         this.logger.log(message);
       },

@@ -42,3 +42,18 @@ export class IndexNotFoundError extends SearchCoreError {
 export class ReindexAbortedError extends SearchCoreError {
   readonly code = 'reindex_aborted';
 }
+
+/** Another run holds the lock of the index (reindex, add or delete). */
+export class IndexLockedError extends SearchCoreError {
+  readonly code = 'index_locked';
+}
+
+/** A run lost the index lock (its claim expired or was taken): it must not swap or write. */
+export class IndexLockLostError extends SearchCoreError {
+  readonly code = 'index_lock_lost';
+}
+
+/** A build index does not hold what was intended (settings or document count); never swapped. */
+export class BuildVerificationError extends SearchCoreError {
+  readonly code = 'build_verification_failed';
+}

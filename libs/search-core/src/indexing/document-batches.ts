@@ -12,36 +12,56 @@ import {
  */
 export const DEFAULT_BATCH_BYTES = 16 * 1024 * 1024;
 
-/** Analyzed documents as one NDJSON payload, with their primary keys. */
+/** Analyzed documents as NDJSON lines, with their primary keys and where each came from. */
 export interface DocumentBatch {
-  payload: string;
+  /** One serialized document per line. */
+  lines: string[];
   keys: string[];
+  /** `file:line` of each document where known, for the error line of a rejected one. */
+  origins: Array<string | undefined>;
+}
+
+/** How documents are built and grouped. */
+export interface BatchOptions {
+  maxBytes?: number;
+  /** Carries each article's terms into the other language, for cross-lingual search. */
+  counterpartsOf?: CounterpartTerms;
+  /** Where a record came from (`file:line`), for error lines. */
+  originOf?: (record: ArticleInput) => string | undefined;
+  /** Stops between two records (Ctrl-C), so a run never analyzes a whole batch first. */
+  signal?: AbortSignal;
+}
+
+/** The NDJSON payload of a batch or of a part of one. */
+export function payloadOf(batch: Pick<DocumentBatch, 'lines'>): string {
+  return batch.lines.join('\n');
 }
 
 /**
- * Analyzes records (with their counterparts, given `counterpartsOf`) and groups them into NDJSON payloads of about `maxBytes`. Each document is
- * serialized once and dropped, so memory holds the payload text only.
+ * Analyzes records (with their counterparts, given `counterpartsOf`) and groups them into
+ * NDJSON batches of about `maxBytes`. Each document is serialized once and dropped, so memory
+ * holds the serialized text only.
  */
 export async function* documentBatches(
   records: AsyncIterable<ArticleInput> | Iterable<ArticleInput>,
-  maxBytes = DEFAULT_BATCH_BYTES,
-  counterpartsOf?: CounterpartTerms,
+  options: BatchOptions = {},
 ): AsyncGenerator<DocumentBatch> {
-  let lines: string[] = [];
-  let keys: string[] = [];
+  const maxBytes = options.maxBytes ?? DEFAULT_BATCH_BYTES;
+  let batch: DocumentBatch = { lines: [], keys: [], origins: [] };
   let size = 0;
   for await (const record of records) {
-    const document = toArticleDocument(record, counterpartsOf);
+    options.signal?.throwIfAborted();
+    const document = toArticleDocument(record, options.counterpartsOf);
     const line = JSON.stringify(document);
-    if (lines.length > 0 && size + line.length > maxBytes) {
-      yield { payload: lines.join('\n'), keys };
-      lines = [];
-      keys = [];
+    if (batch.lines.length > 0 && size + line.length > maxBytes) {
+      yield batch;
+      batch = { lines: [], keys: [], origins: [] };
       size = 0;
     }
-    lines.push(line);
-    keys.push(document.key);
+    batch.lines.push(line);
+    batch.keys.push(document.key);
+    batch.origins.push(options.originOf?.(record));
     size += line.length;
   }
-  if (lines.length > 0) yield { payload: lines.join('\n'), keys };
+  if (batch.lines.length > 0) yield batch;
 }

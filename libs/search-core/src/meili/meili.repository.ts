@@ -22,6 +22,8 @@ export interface MeiliConnection {
   apiKey: string;
   /** Per-request timeout; a search that takes longer counts as Meilisearch being unavailable. */
   timeoutMs?: number;
+  /** How long waiting for a task rides out Meilisearch being unreachable (30 s). */
+  unavailableGraceMs?: number;
 }
 
 /** Statistics of one index. */
@@ -29,11 +31,51 @@ export interface IndexSummary {
   uid: string;
   documents: number;
   isIndexing: boolean;
-  /** Bytes on disk of the index. */
-  sizeBytes: number;
+  /**
+   * Bytes on disk of the index, or null where Meilisearch does not report it (1.21's per-index
+   * stats have no size: only the whole database's).
+   */
+  sizeBytes: number | null;
   /** Bytes of the stored documents. */
   documentBytes: number;
 }
+
+/** How a task ended, without throwing: for callers that decide what a failure means. */
+export interface TaskOutcome {
+  succeeded: boolean;
+  /** Meilisearch's error code and message of a failed or canceled task. */
+  code: string | null;
+  message: string | null;
+}
+
+/** Polling a task: how long to wait and when to give up. */
+export interface TaskWait {
+  /** Stops waiting (the task goes on in Meilisearch unless canceled). */
+  signal?: AbortSignal;
+  /** Called on every poll, so a caller can report progress while Meilisearch works. */
+  onPoll?: () => void;
+}
+
+/**
+ * How long polling rides out Meilisearch being unreachable: `serve` restarts a local server
+ * that died within a few seconds, and Meilisearch keeps its task queue across a restart, so a
+ * run that waits resumes instead of failing.
+ */
+const UNAVAILABLE_GRACE_MS = 30_000;
+
+/** Actions of the indexer's document-writing key: everything but creating indexes. */
+const WRITER_ACTIONS = [
+  'documents.add',
+  'documents.get',
+  'documents.delete',
+  'settings.get',
+  'settings.update',
+  'indexes.get',
+  'stats.get',
+  'tasks.get',
+  'tasks.cancel',
+  'search',
+] as const;
 
 function assertSucceeded(task: Task, what: string): Task {
   if (task.status !== 'succeeded') {
@@ -43,12 +85,27 @@ function assertSucceeded(task: Task, what: string): Task {
   return task;
 }
 
+/** Resolves after `ms`, or rejects with the signal's reason when it fires first. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** All access to Meilisearch goes through here; errors come out typed. */
 export class MeiliRepository {
   private readonly client: Meilisearch;
   private readonly taskTimeoutMs = 10 * 60_000;
 
-  constructor(connection: MeiliConnection) {
+  constructor(private readonly connection: MeiliConnection) {
     this.client = new Meilisearch({
       host: connection.url,
       apiKey: connection.apiKey,
@@ -86,13 +143,21 @@ export class MeiliRepository {
         uid,
         documents: stats.numberOfDocuments,
         isIndexing: stats.isIndexing,
-        sizeBytes: stats.indexSize,
+        sizeBytes: typeof stats.indexSize === 'number' ? stats.indexSize : null,
         documentBytes: stats.rawDocumentDbSize,
       };
     });
   }
 
-  /** Creates an index with the articles' primary key and applies its settings. */
+  /** Bytes on disk of the whole Meilisearch database (all indexes, tasks and keys). */
+  async databaseSize(): Promise<number> {
+    return withTypedErrors('stats', async () => (await this.client.getStats()).databaseSize);
+  }
+
+  /**
+   * Creates an index with the articles' primary key and applies its settings; fails when it
+   * exists already, so a run never builds into an index it did not create.
+   */
   async createIndex(uid: string, settings: Settings): Promise<void> {
     await withTypedErrors(`create ${uid}`, async () => {
       assertSucceeded(
@@ -101,6 +166,43 @@ export class MeiliRepository {
       );
       await this.applySettings(uid, settings);
     });
+  }
+
+  /** Creates an index with the articles' primary key unless it exists. */
+  async ensureIndex(uid: string): Promise<void> {
+    await withTypedErrors(`create ${uid}`, async () => {
+      const task = await this.settled(this.client.createIndex(uid, { primaryKey: 'key' }));
+      if (task.status !== 'succeeded' && task.error?.code !== 'index_already_exists')
+        assertSucceeded(task, `create ${uid}`);
+    });
+  }
+
+  /** The settings in force on an index. */
+  async getSettings(uid: string): Promise<Settings> {
+    return withTypedErrors(`settings of ${uid}`, () => this.client.index(uid).getSettings());
+  }
+
+  /**
+   * A repository on a key that may write documents and settings of the indexes starting with
+   * `indexPrefix` but may not create indexes (created when missing, by name). Meilisearch
+   * creates a missing index on a document write when the key allows it; with this key such a
+   * write fails instead, so an index deleted under a run is never re-created without settings.
+   */
+  async writer(name: string, indexPrefix: string): Promise<MeiliRepository> {
+    const key = await withTypedErrors('writer key', async () => {
+      const { results } = await this.client.getKeys({ limit: 1000 });
+      const existing = results.find((k) => k.name === name);
+      if (existing !== undefined) return existing.key;
+      const created = await this.client.createKey({
+        name,
+        description: 'Document writes of the indexer, without index creation',
+        actions: [...WRITER_ACTIONS],
+        indexes: [`${indexPrefix}*`],
+        expiresAt: null,
+      });
+      return created.key;
+    });
+    return new MeiliRepository({ ...this.connection, apiKey: key });
   }
 
   /** Applies settings and waits until they are in force. */
@@ -124,9 +226,70 @@ export class MeiliRepository {
   }
 
   /** Waits for a task; throws MeilisearchTaskError when it failed. */
-  async waitForTask(taskUid: number, what: string): Promise<void> {
+  async waitForTask(taskUid: number, what: string, wait: TaskWait = {}): Promise<void> {
     await withTypedErrors(what, async () => {
-      assertSucceeded(await this.pollTask(taskUid), what);
+      assertSucceeded(await this.pollTask(taskUid, wait), what);
+    });
+  }
+
+  /** Waits for a task and says how it ended, failed or not. */
+  async taskOutcome(taskUid: number, what: string, wait: TaskWait = {}): Promise<TaskOutcome> {
+    return withTypedErrors(what, async () => {
+      const task = await this.pollTask(taskUid, wait);
+      return {
+        succeeded: task.status === 'succeeded',
+        code: task.error?.code ?? (task.status === 'succeeded' ? null : task.status),
+        message: task.error?.message ?? (task.status === 'succeeded' ? null : task.status),
+      };
+    });
+  }
+
+  /** Cancels the enqueued and processing tasks of an index; returns without waiting. */
+  async cancelTasks(uid: string): Promise<void> {
+    await withTypedErrors(`cancel tasks of ${uid}`, async () => {
+      await this.client.tasks.cancelTasks({
+        indexUids: [uid],
+        statuses: ['enqueued', 'processing'],
+      });
+    });
+  }
+
+  /** Share (0-1) of the batch Meilisearch is processing for an index, or null when none. */
+  async processingShare(uid: string): Promise<number | null> {
+    return withTypedErrors(`batches of ${uid}`, async () => {
+      const { results } = await this.client.batches.getBatches({
+        indexUids: [uid],
+        statuses: ['processing'],
+        limit: 1,
+      });
+      const percentage = results[0]?.progress?.percentage;
+      return typeof percentage === 'number' ? percentage / 100 : null;
+    });
+  }
+
+  /** Upserts documents of a small bookkeeping index that must exist; waits. */
+  async putDocuments(uid: string, documents: Array<Record<string, unknown>>): Promise<void> {
+    await withTypedErrors(`write ${uid}`, async () => {
+      assertSucceeded(
+        await this.settled(this.client.index(uid).addDocuments(documents, { primaryKey: 'key' })),
+        `write ${uid}`,
+      );
+    });
+  }
+
+  /** Upserts documents without waiting; returns the task uid. */
+  async enqueueDocuments(uid: string, documents: Array<Record<string, unknown>>): Promise<number> {
+    return withTypedErrors(`write ${uid}`, async () => {
+      const enqueued = await this.client.index(uid).addDocuments(documents, { primaryKey: 'key' });
+      return enqueued.taskUid;
+    });
+  }
+
+  /** Every document of a small bookkeeping index (at most 1,000). */
+  async allDocuments<T extends Record<string, unknown>>(uid: string): Promise<T[]> {
+    return withTypedErrors(`read ${uid}`, async () => {
+      const { results } = await this.client.index(uid).getDocuments<T>({ limit: 1000 });
+      return results;
     });
   }
 
@@ -250,20 +413,35 @@ export class MeiliRepository {
 
   /**
    * Polls a task until it ends. The client's own waitTask adds an abort listener per poll to
-   * one signal (a leak that floods warnings on long tasks), so polling is done here.
+   * one signal (a leak that floods warnings on long tasks), so polling is done here. Meilisearch
+   * being unreachable is ridden out for UNAVAILABLE_GRACE_MS (a restart keeps the queue).
    */
-  private async pollTask(taskUid: number): Promise<Task> {
+  private async pollTask(taskUid: number, wait: TaskWait = {}): Promise<Task> {
     const deadline = Date.now() + this.taskTimeoutMs;
+    let unreachableSince: number | null = null;
     let delay = 5;
     for (;;) {
-      const task = await this.client.tasks.getTask(taskUid);
-      if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      wait.signal?.throwIfAborted();
+      try {
+        const task = await withTypedErrors(`task ${taskUid}`, () =>
+          this.client.tasks.getTask(taskUid),
+        );
+        unreachableSince = null;
+        if (task.status !== 'enqueued' && task.status !== 'processing') return task;
+      } catch (error) {
+        if (!(error instanceof MeilisearchUnavailableError)) throw error;
+        unreachableSince ??= Date.now();
+        const grace = this.connection.unavailableGraceMs ?? UNAVAILABLE_GRACE_MS;
+        if (Date.now() - unreachableSince > grace) throw error;
+        delay = 250;
+      }
+      wait.onPoll?.();
       if (Date.now() > deadline) {
         throw new MeilisearchUnavailableError(
           `task ${taskUid} did not finish in ${this.taskTimeoutMs / 1000} s`,
         );
       }
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay, wait.signal);
       delay = Math.min(delay * 2, 100);
     }
   }
