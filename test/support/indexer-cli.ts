@@ -1,18 +1,25 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { inject } from 'vitest';
 
 /** What a CLI run printed and returned. */
 export interface CliRun {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs the built indexer CLI against the e2e Meilisearch with the given index. */
-export function runIndexer(
+/** A CLI run in progress. */
+export interface StartedCli {
+  child: ChildProcess;
+  done: Promise<CliRun>;
+}
+
+/** Starts the built indexer CLI against the e2e Meilisearch with the given index. */
+export function startIndexer(
   args: string[],
   options: { index: string; env?: Record<string, string> },
-): Promise<CliRun> {
+): StartedCli {
   const { url, masterKey } = inject('meili');
   const child = spawn(process.execPath, ['dist/apps/indexer/src/main.js', ...args], {
     env: {
@@ -33,9 +40,18 @@ export function runIndexer(
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  return new Promise((resolve) => {
-    child.once('close', (code) => {
-      resolve({ code, stdout, stderr });
+  const done = new Promise<CliRun>((resolve) => {
+    child.once('close', (code, signal) => {
+      resolve({ code, signal, stdout, stderr });
     });
   });
+  return { child, done };
+}
+
+/** Runs the built indexer CLI to its end. */
+export function runIndexer(
+  args: string[],
+  options: { index: string; env?: Record<string, string> },
+): Promise<CliRun> {
+  return startIndexer(args, options).done;
 }
