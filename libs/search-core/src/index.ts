@@ -50,6 +50,7 @@ export {
   type IndexLockOptions,
 } from './indexing/index-lock.js';
 export { settingsMismatches } from './settings/settings-check.js';
+export { searchReadiness, type SearchReadiness } from './query/search-readiness.js';
 export { CROSS_LINGUAL_SEARCH_FIELDS, NATIVE_SEARCH_FIELDS } from './documents/search-fields.js';
 export {
   buildMeiliQuery,

@@ -57,3 +57,11 @@ export class IndexLockLostError extends SearchCoreError {
 export class BuildVerificationError extends SearchCoreError {
   readonly code = 'build_verification_failed';
 }
+
+/**
+ * The index lacks a setting a search relies on (a filterable, sortable or searchable
+ * attribute): an operator must apply the settings or reindex; no request can fix it.
+ */
+export class IndexMisconfiguredError extends SearchCoreError {
+  readonly code = 'index_misconfigured';
+}

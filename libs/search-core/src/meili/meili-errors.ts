@@ -6,10 +6,22 @@ import {
 } from 'meilisearch';
 import {
   DocumentNotFoundError,
+  IndexMisconfiguredError,
   IndexNotFoundError,
   MeilisearchUnavailableError,
   SearchCoreError,
 } from '../errors/search-core.error.js';
+
+/**
+ * Search errors that name a setting of the index, not the request: the apps build their
+ * queries from the fields the settings declare, so these mean the index is not set up.
+ */
+const MISCONFIGURED = new Set([
+  'invalid_search_filter',
+  'invalid_search_sort',
+  'invalid_search_facets',
+  'invalid_search_attributes_to_search_on',
+]);
 
 function apiErrorCode(error: MeilisearchApiError): string | undefined {
   return error.cause?.code;
@@ -37,6 +49,8 @@ export function toSearchCoreError(error: unknown, context: string): unknown {
       return new DocumentNotFoundError(`${context}: not found`, { cause: error });
     if (code === 'index_not_found')
       return new IndexNotFoundError(`${context}: index not found`, { cause: error });
+    if (code !== undefined && MISCONFIGURED.has(code))
+      return new IndexMisconfiguredError(`${context}: ${error.message}`, { cause: error });
     if (error.response.status >= 500) {
       return new MeilisearchUnavailableError(`Meilisearch failed (${context})`, { cause: error });
     }
