@@ -7,7 +7,7 @@ function matches(intended: unknown, actual: unknown, ordered: boolean): boolean 
   if (Array.isArray(intended)) {
     if (!Array.isArray(actual) || actual.length !== intended.length) return false;
     if (ordered) return intended.every((item, i) => matches(item, actual[i], true));
-    const left = [...actual];
+    const left: unknown[] = [...(actual as unknown[])];
     return intended.every((item) => {
       const at = left.findIndex((candidate) => matches(item, candidate, false));
       if (at < 0) return false;
