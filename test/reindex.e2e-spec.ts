@@ -7,7 +7,6 @@ import {
   IndexBuilder,
   loadIndexSettings,
   LocalMeilisearchServer,
-  MeilisearchTaskError,
   MeilisearchUnavailableError,
   MeiliRepository,
   ReindexAbortedError,
@@ -60,8 +59,7 @@ describe('zero-downtime reindex', () => {
       settings: await loadIndexSettings(SETTINGS_PATH),
       records,
       batchBytes: 256 * 1024,
-      originOf: (record) =>
-        `records.jsonl:${records.indexOf(record as (typeof records)[number]) + 1}`,
+      originOf: (record) => `records.jsonl:${records.indexOf(record) + 1}`,
       onRejected: (document) => rejected.push(document),
     });
     expect(rejected).toEqual([

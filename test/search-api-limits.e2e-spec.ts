@@ -61,6 +61,54 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
     });
   });
 
+  it('requires the key on API routes whatever the case of their path', async () => {
+    await withApi({ API_KEYS: 'first-key' }, async (api) => {
+      const server = api.app.getHttpServer();
+      const found = await request(server)
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .set('X-API-Key', 'first-key')
+        .expect(200);
+      const id = (found.body as { hits: Array<{ id: string }> }).hits[0]?.id ?? '';
+      expect(id).not.toBe('');
+      const paths = [
+        '/API/V1/search?q=x',
+        '/api/V1/search?q=x',
+        `/Api/v1/documents/${encodeURIComponent(id)}`,
+        `/api/v1/documents/${encodeURIComponent(id)}`,
+      ];
+      for (const path of paths) {
+        const missing = await request(server).get(path).expect(401);
+        expect(missing.body).toEqual({
+          error: { code: 'unauthorized', message: expect.any(String) as string },
+        });
+        await request(server).get(path).set('X-API-Key', 'first-key').expect(200);
+        await request(server).get(path).set('Authorization', 'Bearer first-key').expect(200);
+      }
+    });
+  });
+
+  it('leaves health, readiness, the document page and the web page open', async () => {
+    await withApi({ API_KEYS: 'first-key' }, async (api) => {
+      const server = api.app.getHttpServer();
+      const found = await request(server)
+        .get('/api/v1/search')
+        .query({ q: 'Путин' })
+        .set('X-API-Key', 'first-key')
+        .expect(200);
+      const id = (found.body as { hits: Array<{ id: string }> }).hits[0]?.id ?? '';
+      await request(server).get('/health').expect(200);
+      await request(server).get('/ready').expect(200);
+      await request(server)
+        .get(`/documents/${encodeURIComponent(id)}`)
+        .expect(200);
+      await request(server).get('/api/docs-json').expect(200);
+      // The page's files come from dist/ (npm run build:web); without them `/` is a 404.
+      const page = await request(server).get('/');
+      expect(page.status).not.toBe(401);
+    });
+  });
+
   it('answers 429 with Retry-After past the per-client limit', async () => {
     await withApi({ RATE_LIMIT_PER_MINUTE: '3' }, async (api) => {
       const server = api.app.getHttpServer();
@@ -71,6 +119,44 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       await request(server).get('/health').expect(200);
     });
+  });
+
+  it('limits the client address the proxy saw, whatever X-Forwarded-For the client sent', async () => {
+    for (const trustProxy of ['1', 'loopback']) {
+      await withApi({ RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: trustProxy }, async (api) => {
+        const server = api.app.getHttpServer();
+        // The proxy appends the address it saw to whatever the client sent in the header.
+        const through = (spoofed: string, client: string) =>
+          request(server)
+            .get('/api/v1/search')
+            .query({ q: 'x' })
+            .set('X-Forwarded-For', `${spoofed}, ${client}`);
+        for (let i = 1; i <= 3; i++)
+          await through(`203.0.113.${String(i)}`, '198.51.100.7').expect(200);
+        const limited = await through('203.0.113.99', '198.51.100.7').expect(429);
+        expect(limited.body.error.code).toBe('rate_limited');
+        // Another reader behind the same proxy has a budget of its own.
+        await through('203.0.113.99', '198.51.100.8').expect(200);
+      });
+    }
+  });
+
+  it('gives each valid API key its own budget; a wrong key counts against the address', async () => {
+    await withApi(
+      { RATE_LIMIT_PER_MINUTE: '3', API_KEYS: 'indexer-key,portal-key' },
+      async (api) => {
+        const server = api.app.getHttpServer();
+        const search = () => request(server).get('/api/v1/search').query({ q: 'x' });
+        for (let i = 0; i < 3; i++) await search().set('X-API-Key', 'wrong-key').expect(401);
+        await search().set('X-API-Key', 'wrong-key').expect(429);
+        await search().expect(429);
+        for (let i = 0; i < 3; i++) await search().set('X-API-Key', 'indexer-key').expect(200);
+        await search().set('X-API-Key', 'indexer-key').expect(429);
+        await search().set('Authorization', 'Bearer portal-key').expect(200);
+        // A key's prefix is not the key.
+        await search().set('X-API-Key', 'portal').expect(429);
+      },
+    );
   });
 
   it('allows configured CORS origins only', async () => {
@@ -86,6 +172,20 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
         .set('Origin', 'https://evil.example')
         .expect(200);
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
+  it('asks browsers for HTTPS only when the deployment says it is behind TLS', async () => {
+    await withApi({}, async (api) => {
+      const page = await request(api.app.getHttpServer()).get('/health').expect(200);
+      expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+      expect(page.headers['strict-transport-security']).toBeUndefined();
+    });
+    await withApi({ PUBLIC_HTTPS: 'true' }, async (api) => {
+      const page = await request(api.app.getHttpServer()).get('/health').expect(200);
+      expect(page.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      expect(page.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     });
   });
 

@@ -36,8 +36,17 @@ const GAZPROM_ARTICLES = [
   }),
 ];
 
+/**
+ * A host name the browser resolves to the API's loopback address: a page opened under any name
+ * but localhost is not a secure context, as a reader reaching a deployment over plain HTTP sees
+ * it (Chromium treats localhost and 127.0.0.1 as secure and would hide the difference).
+ */
+const PLAIN_HOST = 'news.test';
+
 let api: SearchApiHarness;
 let base: string;
+/** The same server under PLAIN_HOST. */
+let plainBase: string;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -54,8 +63,10 @@ beforeAll(async () => {
     }),
   ]);
   api = await startSearchApi(index, { RATE_LIMIT_PER_MINUTE: '0' });
-  base = `http://127.0.0.1:${String((api.app.getHttpServer().address() as AddressInfo).port)}`;
-  browser = await launchChromium();
+  const { port } = api.app.getHttpServer().address() as AddressInfo;
+  base = `http://127.0.0.1:${String(port)}`;
+  plainBase = `http://${PLAIN_HOST}:${String(port)}`;
+  browser = await launchChromium({ args: [`--host-resolver-rules=MAP ${PLAIN_HOST} 127.0.0.1`] });
   mkdirSync(OUTPUT_DIR, { recursive: true });
 });
 
@@ -66,7 +77,7 @@ afterAll(async () => {
 
 async function openPage(
   path = '/',
-  options: { locale?: string; width?: number } = {},
+  options: { locale?: string; width?: number; origin?: string } = {},
 ): Promise<Page> {
   const page = await browser.newPage({
     locale: options.locale ?? 'en-US',
@@ -74,10 +85,15 @@ async function openPage(
   });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // What the Content Security Policy blocks is reported on the console only.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy'))
+      errors.push(message.text());
+  });
   page.on('close', () => {
     expect(errors).toEqual([]);
   });
-  await page.goto(`${base}${path}`);
+  await page.goto(`${options.origin ?? base}${path}`);
   return page;
 }
 
@@ -266,6 +282,38 @@ describe('web search page', () => {
       360,
     );
     await page.screenshot({ path: `${OUTPUT_DIR}/results-360px.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('served over plain HTTP under a host name', () => {
+  it('loads its stylesheet and scripts from the same origin and searches', async () => {
+    const page = await openPage('/', { origin: plainBase });
+    // A rule of style.css: without the stylesheet the header is a block.
+    expect(await page.locator('header.top').evaluate((el) => getComputedStyle(el).display)).toBe(
+      'flex',
+    );
+    await search(page, 'tariffs');
+    expect(await page.locator('#results .hit').count()).toBe(10);
+    const loaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    expect(loaded).toEqual(
+      expect.arrayContaining([`${plainBase}/style.css`, `${plainBase}/main.js`]),
+    );
+    expect(loaded.filter((url) => !url.startsWith(`${plainBase}/`))).toEqual([]);
+    await page.screenshot({ path: `${OUTPUT_DIR}/plain-http-host.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows the OpenAPI operations in Swagger UI', async () => {
+    const page = await openPage('/api/docs', { origin: plainBase });
+    const operations = page.locator('.opblock-summary-path');
+    await operations.first().waitFor({ timeout: 10_000 });
+    expect(
+      await operations.evaluateAll((paths) => paths.map((p) => p.getAttribute('data-path'))),
+    ).toEqual(expect.arrayContaining(['/api/v1/search', '/api/v1/documents/{id}']));
+    await page.screenshot({ path: `${OUTPUT_DIR}/api-docs-plain-http.png`, fullPage: true });
     await page.close();
   });
 });

@@ -1,11 +1,17 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { MeiliRepository } from '@lib/search-core';
+import { ApiKeyGuard } from './common/api-key.guard.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from './config/search-api.config.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { HealthModule } from './health/health.module.js';
 import { SearchModule } from './search/search.module.js';
 
-/** Holds the config and the Meilisearch repository for every feature module. */
+/**
+ * Holds the config and the Meilisearch repository for every feature module, and the API key
+ * guard: part of the module rather than of configureApp, so no way of starting the app can
+ * leave the routes open.
+ */
 @Global()
 @Module({})
 class CoreModule {
@@ -20,6 +26,7 @@ class CoreModule {
       providers: [
         { provide: SEARCH_API_CONFIG, useValue: config },
         { provide: MeiliRepository, useValue: repository },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
       exports: [SEARCH_API_CONFIG, MeiliRepository],
     };

@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ValidationPipe, BadRequestException } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import helmet from 'helmet';
-import { createApiKeyMiddleware } from './common/api-key.middleware.js';
+import { ApiKeyRing } from './common/api-key.js';
 import { createRateLimitMiddleware } from './common/rate-limit.middleware.js';
+import { securityHeaders } from './common/security-headers.js';
 import { ApiErrorFilter } from './common/api-error.filter.js';
+import { ApiValidationPipe } from './common/api-validation.pipe.js';
 import { acceptRawUtf8Urls } from './common/raw-utf8-url.js';
 import { requestIdMiddleware } from './common/request-id.middleware.js';
 import { requestLogMiddleware } from './common/request-log.middleware.js';
+import { RouteTable } from './common/route-table.js';
+import { urlLengthMiddleware } from './common/url-length.middleware.js';
 import type { SearchApiConfig } from './config/search-api.config.js';
+import { setupOpenApi } from './openapi/openapi-document.js';
 
 /**
  * The web page as the build emits it: beside the compiled app, or in dist/ when the app runs
@@ -36,35 +38,16 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
   app.set('etag', false);
   app.use(requestIdMiddleware);
   app.use(requestLogMiddleware);
-  app.use(createRateLimitMiddleware(config.rateLimitPerMinute));
-  app.use(createApiKeyMiddleware(config.apiKeys));
+  app.use(urlLengthMiddleware);
+  // API keys are checked by ApiKeyGuard on the matched route; here they only pick the bucket.
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:'],
-        },
-      },
-    }),
+    createRateLimitMiddleware(config.rateLimitPerMinute, { keys: new ApiKeyRing(config.apiKeys) }),
   );
+  app.use(securityHeaders(config.publicHttps));
   if (config.corsOrigins.length > 0)
     app.enableCors({ origin: config.corsOrigins, methods: ['GET'] });
-  app.useGlobalFilters(new ApiErrorFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      transform: true,
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      stopAtFirstError: true,
-      exceptionFactory: (errors) =>
-        new BadRequestException(
-          errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '),
-        ),
-    }),
-  );
+  app.useGlobalFilters(new ApiErrorFilter(RouteTable.of(app)));
+  app.useGlobalPipes(new ApiValidationPipe());
   // The page's files, looked up only for paths outside the API: a static lookup is a file
   // system call, which every search would otherwise pay for.
   const page = express.static(PUBLIC_DIR, { index: 'index.html', maxAge: '1h' });
@@ -72,17 +55,7 @@ export function configureApp(app: NestExpressApplication, config: SearchApiConfi
     if (request.path.startsWith('/api/')) next();
     else page(request, response, next);
   });
-  const openApi = new DocumentBuilder()
-    .setTitle('Bilingual news search')
-    .setDescription(
-      'Russian and English news search: any word form, highlighted snippets, filters and facets.',
-    )
-    .setVersion('1')
-    .addApiKey({ type: 'apiKey', name: 'X-API-Key', in: 'header' }, 'api-key')
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: 'api/docs-json',
-  });
+  setupOpenApi(app);
   app.enableShutdownHooks();
   acceptRawUtf8Urls(app.getHttpServer());
 }

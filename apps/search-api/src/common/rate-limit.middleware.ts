@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { ApiKeyRing } from './api-key.js';
 
 /** Windows are one minute long; a client may send `limit` requests per window. */
 const WINDOW_MS = 60_000;
@@ -10,18 +11,38 @@ interface Window {
   count: number;
 }
 
+/** What the rate limit needs besides its limit. */
+export interface RateLimitOptions {
+  /** The service clients' keys: a request presenting one is counted against that key. */
+  keys?: ApiKeyRing;
+  /** The clock, in milliseconds (tests move it). */
+  now?: () => number;
+}
+
 /**
- * Fixed-window rate limiting per client address: over the limit a request gets 429 with
- * Retry-After (seconds until the window ends). Health checks are never limited.
+ * The bucket a request is counted in: the API key it presents, when that key is valid, so that
+ * services calling from one address each have their own budget; otherwise the client's address
+ * (Express's `req.ip`, which follows X-Forwarded-For only as far as TRUST_PROXY allows). A wrong
+ * key counts against the address, so inventing keys buys no budget. This runs before Nest, so
+ * it checks the key itself rather than trusting the guard that runs later.
  */
-export function createRateLimitMiddleware(limit: number, now: () => number = Date.now) {
+function bucketOf(req: Request, keys: ApiKeyRing | undefined): string {
+  return keys?.identify(req) ?? `address:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+}
+
+/**
+ * Fixed-window rate limiting per API key or client address: over the limit a request gets 429
+ * with Retry-After (seconds until the window ends). Health checks are never limited.
+ */
+export function createRateLimitMiddleware(limit: number, options: RateLimitOptions = {}) {
+  const { keys, now = Date.now } = options;
   const windows = new Map<string, Window>();
   return (req: Request, res: Response, next: NextFunction): void => {
     if (limit <= 0 || req.path === '/health' || req.path === '/ready') {
       next();
       return;
     }
-    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const client = bucketOf(req, keys);
     const time = now();
     let window = windows.get(client);
     if (window === undefined || time - window.started >= WINDOW_MS) {

@@ -1,15 +1,9 @@
 import type { Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import { answerClientError, type ParserError } from './client-error.js';
 
 const HEAD_END = Buffer.from('\r\n\r\n');
 const CRLF = Buffer.from('\r\n');
-const BAD_REQUEST_BODY = JSON.stringify({
-  error: { code: 'bad_request', message: 'Malformed HTTP request' },
-});
-const BAD_REQUEST = Buffer.from(
-  'HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nConnection: close\r\n' +
-    `Content-Length: ${Buffer.byteLength(BAD_REQUEST_BODY)}\r\n\r\n${BAD_REQUEST_BODY}`,
-);
 
 /** Percent-encodes the non-ASCII bytes of the request line and forces Connection: close. */
 export function encodeRequestLine(raw: Buffer): Buffer | null {
@@ -44,22 +38,19 @@ function replay(server: Server, request: Buffer, socket: Socket): void {
 /**
  * Node's HTTP parser rejects raw UTF-8 in a URL (`curl 'http://…/search?q=Путин'` sends it so),
  * while browsers percent-encode. Such a GET is replayed once to this same server with its
- * request line percent-encoded; every other malformed request gets a JSON 400.
+ * request line percent-encoded; every other request the parser rejects gets the API's JSON
+ * error (414 and 431 for a head over its limits, otherwise 400).
  */
 export function acceptRawUtf8Urls(server: Server): void {
-  server.on(
-    'clientError',
-    (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
-      const fixed =
-        error.code === 'HPE_INVALID_URL' && error.rawPacket !== undefined
-          ? encodeRequestLine(error.rawPacket)
-          : null;
-      if (fixed !== null && socket.writable) {
-        replay(server, fixed, socket);
-        return;
-      }
-      if (socket.writable) socket.end(BAD_REQUEST);
-      else socket.destroy();
-    },
-  );
+  server.on('clientError', (error: ParserError, socket: Socket) => {
+    const fixed =
+      error.code === 'HPE_INVALID_URL' && error.rawPacket !== undefined
+        ? encodeRequestLine(error.rawPacket)
+        : null;
+    if (fixed !== null && socket.writable) {
+      replay(server, fixed, socket);
+      return;
+    }
+    answerClientError(error, socket);
+  });
 }

@@ -35,4 +35,60 @@ describe('loadSearchApiConfig', () => {
       loadSearchApiConfig({ MEILI_URL: 'http://m:7700', MEILI_API_KEY: 'k', PORT: '' }).port,
     ).toBe(3000);
   });
+
+  describe('TRUST_PROXY', () => {
+    const load = (TRUST_PROXY?: string) =>
+      loadSearchApiConfig({ MEILI_URL: 'http://m:7700', MEILI_API_KEY: 'k', TRUST_PROXY });
+    const problemsOf = (TRUST_PROXY: string): string => {
+      try {
+        load(TRUST_PROXY);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems.join('\n');
+        throw error;
+      }
+      throw new Error(`TRUST_PROXY=${TRUST_PROXY} was accepted`);
+    };
+
+    it('trusts no proxy by default or with false', () => {
+      expect(load().trustProxy).toBe(false);
+      expect(load('false').trustProxy).toBe(false);
+    });
+
+    it('reads a hop count', () => {
+      expect(load('1').trustProxy).toBe(1);
+      expect(load('2').trustProxy).toBe(2);
+    });
+
+    it('reads a list of proxy addresses, subnets and named ranges', () => {
+      expect(load('loopback, 10.0.0.0/8,172.17.0.1 ,fd00::/8').trustProxy).toEqual([
+        'loopback',
+        '10.0.0.0/8',
+        '172.17.0.1',
+        'fd00::/8',
+      ]);
+    });
+
+    it('refuses true, saying why and what to set instead', () => {
+      const problems = problemsOf('true');
+      expect(problems).toMatch(/^TRUST_PROXY: /);
+      expect(problems).toContain('X-Forwarded-For');
+      expect(problems).toContain('rate limit');
+      expect(problems).toContain('e.g. 1');
+      expect(problems).toContain('10.0.0.0/8');
+    });
+
+    it('names entries that are neither addresses nor subnets', () => {
+      expect(problemsOf('10.0.0.0/33')).toContain('"10.0.0.0/33"');
+      expect(problemsOf('loopback, proxy.example')).toContain('"proxy.example"');
+      expect(problemsOf('-1')).toContain('TRUST_PROXY');
+      expect(problemsOf(',')).toContain('TRUST_PROXY');
+    });
+  });
+
+  it('sends HTTPS-only headers only when PUBLIC_HTTPS says the deployment is behind TLS', () => {
+    const env = { MEILI_URL: 'http://m:7700', MEILI_API_KEY: 'k' };
+    expect(loadSearchApiConfig(env).publicHttps).toBe(false);
+    expect(loadSearchApiConfig({ ...env, PUBLIC_HTTPS: 'true' }).publicHttps).toBe(true);
+    expect(() => loadSearchApiConfig({ ...env, PUBLIC_HTTPS: 'yes' })).toThrow(/PUBLIC_HTTPS/);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** Raised at start-up when the environment is invalid; lists every bad variable. */
 export class ConfigError extends Error {
@@ -35,7 +36,16 @@ const schema = z.object({
   CORS_ORIGINS: list,
   API_KEYS: list,
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context) => {
+      const setting = parseTrustProxy(value);
+      if (typeof setting !== 'object' || Array.isArray(setting)) return setting;
+      context.addIssue({ code: 'custom', message: setting.problem });
+      return z.NEVER;
+    }),
+  PUBLIC_HTTPS: z.enum(['true', 'false']).default('false'),
   TRANSLATION_WEIGHT: z.coerce.number().gt(0).max(1).default(0.9),
   TRANSLATION_MATCHING: z.enum(['last', 'all', 'frequency']).default('frequency'),
   TRANSLATION_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
@@ -52,7 +62,14 @@ export interface SearchApiConfig {
   apiKeys: string[];
   /** Requests per minute per client; 0 switches rate limiting off. */
   rateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Express's `trust proxy`: which X-Forwarded-For entry is the client's address. */
+  trustProxy: TrustProxy;
+  /**
+   * The deployment is reached over HTTPS (a TLS-terminating proxy in front): only then may
+   * browsers be told to upgrade requests and to remember HTTPS (HSTS). Over plain HTTP both
+   * would send the page's own files to an https:// address nobody serves.
+   */
+  publicHttps: boolean;
   /** Cross-lingual search: the translated query's federation weight and matching strategy. */
   translation: {
     weight: number;
@@ -92,7 +109,8 @@ export function loadSearchApiConfig(
     corsOrigins: c.CORS_ORIGINS,
     apiKeys: c.API_KEYS,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
-    trustProxy: c.TRUST_PROXY === 'true',
+    trustProxy: c.TRUST_PROXY,
+    publicHttps: c.PUBLIC_HTTPS === 'true',
     translation: {
       weight: c.TRANSLATION_WEIGHT,
       matchingStrategy: c.TRANSLATION_MATCHING,

@@ -1,7 +1,11 @@
-import { escapeHtml, type StoredArticle } from '@lib/search-core';
+import { escapeHtml } from '@lib/search-core';
+import type { PublicArticle } from './public-article.js';
+
+const STYLE = `<style>body{font:17px/1.55 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+a{color:#0b57d0}.meta{color:#555}</style>`;
 
 /** A readable HTML page for a stored article; every value is escaped. */
-export function renderDocumentPage(article: Omit<StoredArticle, 'key'>): string {
+export function renderDocumentPage(article: PublicArticle): string {
   const paragraphs = article.body
     .split(/\n\s*\n|\n/)
     .map((p) => p.trim())
@@ -20,9 +24,18 @@ export function renderDocumentPage(article: Omit<StoredArticle, 'key'>): string 
 <html lang="${escapeHtml(article.lang)}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(article.title)}</title>
-<style>body{font:17px/1.55 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
-a{color:#0b57d0}.meta{color:#555}</style></head>
+${STYLE}</head>
 <body><p><a href="/">← Search</a></p><article><h1>${escapeHtml(article.title)}</h1>
 <p class="meta">${meta}</p>${original}
 ${paragraphs}</article></body></html>`;
+}
+
+/** The page for an article that cannot be shown (unknown id, search down), with a way back. */
+export function renderErrorPage(message: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(message)}</title>
+${STYLE}</head>
+<body><p><a href="/">← Search</a></p><h1>${escapeHtml(message)}</h1></body></html>`;
 }

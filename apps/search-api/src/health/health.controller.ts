@@ -1,10 +1,19 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { MeiliRepository } from '@lib/search-core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MeiliRepository, searchReadiness } from '@lib/search-core';
+import { Public } from '../common/api-key.guard.js';
+import { ApiErrorResponses } from '../common/api-error.responses.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
+import { ApiOpenAccess } from '../openapi/api-security.js';
+import { HealthStatus, ReadyStatus } from './health-response.js';
 
-/** GET /health (the process is up) and GET /ready (Meilisearch reachable, index present). */
+/**
+ * GET /health (the process is up) and GET /ready (searches work: Meilisearch reachable, the
+ * index present with the settings the API relies on), open without an API key: orchestrators
+ * probe them without one.
+ */
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(
@@ -14,19 +23,25 @@ export class HealthController {
 
   @Get('health')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOpenAccess()
+  @ApiOkResponse({ type: HealthStatus, description: 'The process is up' })
+  @ApiErrorResponses()
   health(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness: the index answers searches with the settings the API relies on',
+  })
+  @ApiOpenAccess()
+  @ApiOkResponse({ type: ReadyStatus, description: 'Searches can be served' })
+  @ApiErrorResponses(503)
   async ready(): Promise<{ status: 'ready'; index: string; documents: number }> {
     const index = this.config.meili.index;
-    const summary = await this.repository.summary(index).catch(() => null);
-    if (summary === null) {
-      throw new ServiceUnavailableException(
-        `Meilisearch is unreachable or index "${index}" is missing`,
-      );
-    }
-    return { status: 'ready', index, documents: summary.documents };
+    const readiness = await searchReadiness(this.repository, index);
+    if (!readiness.ready) throw new ServiceUnavailableException(`Not ready: ${readiness.reason}`);
+    return { status: 'ready', index, documents: readiness.documents };
   }
 }

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { IsNotBeforeFrom } from './date-range.js';
 
 /** Sort orders of the search endpoint. */
 export const SORT_ORDERS = ['relevance', 'date_desc', 'date_asc'] as const;
@@ -20,6 +21,7 @@ export type SortOrder = (typeof SORT_ORDERS)[number];
 export class SearchQueryDto {
   /** The query: words in any form, "quoted phrases", -exclusions. Empty lists the newest articles. */
   @ApiPropertyOptional({
+    type: String,
     maxLength: 512,
     description: 'Words in any form, "quoted phrases", -exclusions',
     example: 'встреча Путина',
@@ -29,7 +31,7 @@ export class SearchQueryDto {
   @MaxLength(512, { message: 'q must be at most 512 characters' })
   q = '';
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer' })
@@ -37,7 +39,7 @@ export class SearchQueryDto {
   @Max(100, { message: 'limit must be between 1 and 100' })
   limit = 10;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 10_000, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 10_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be an integer' })
@@ -61,9 +63,13 @@ export class SearchQueryDto {
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date, e.g. 2017-11-01' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 date (inclusive) or time', example: '2017-11-30' })
+  @ApiPropertyOptional({
+    description: 'ISO 8601 date (inclusive) or time; not before from',
+    example: '2017-11-30',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date, e.g. 2017-11-30' })
+  @IsNotBeforeFrom()
   to?: string;
 
   @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'relevance' })
