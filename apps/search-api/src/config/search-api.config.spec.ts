@@ -30,6 +30,12 @@ describe('loadSearchApiConfig', () => {
       expect(problems).toContain(name);
   });
 
+  it('says what an unset or empty search key must be', () => {
+    expect(() => loadSearchApiConfig({ MEILI_URL: 'http://m:7700', MEILI_API_KEY: '' })).toThrow(
+      'MEILI_API_KEY: must be set to a search-only Meilisearch API key',
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(
       loadSearchApiConfig({ MEILI_URL: 'http://m:7700', MEILI_API_KEY: 'k', PORT: '' }).port,

@@ -25,7 +25,9 @@ const schema = z.object({
   MEILI_URL: z.url({
     message: 'must be the URL of a Meilisearch server, e.g. http://127.0.0.1:7700',
   }),
-  MEILI_API_KEY: z.string().min(1, 'must be a search-only Meilisearch API key'),
+  MEILI_API_KEY: z
+    .string({ message: 'must be set to a search-only Meilisearch API key (indexer search-key)' })
+    .min(1, 'must be a search-only Meilisearch API key'),
   MEILI_INDEX: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,400}$/, 'must be a Meilisearch index uid')
