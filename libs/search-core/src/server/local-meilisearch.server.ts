@@ -92,7 +92,7 @@ export class LocalMeilisearchServer {
     await mkdir(dataDir, { recursive: true, mode: 0o700 });
     const masterKey = await loadOrCreateMasterKey(dataDir);
     const record = await readServerRecord(dataDir);
-    if (record !== null && record.ownerPid !== process.pid && isProcessAlive(record.ownerPid)) {
+    if (record !== null && isProcessAlive(record.ownerPid)) {
       const healthy =
         (await isMeilisearchHealthy(record.url)) ||
         (log(`waiting for the Meilisearch of process ${record.ownerPid} to come back`),
