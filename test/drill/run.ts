@@ -10,6 +10,7 @@ import {
   MeiliRepository,
   settingsMismatches,
 } from '@lib/search-core';
+import { DuplicateFilter } from '@lib/ingest';
 import { corpusRecords } from '../bench/corpus.js';
 import { processExists } from '../support/processes.js';
 import {
@@ -90,9 +91,15 @@ function format(line: DrillLine): string {
   return `${line.ok ? 'ok    ' : 'FAILED'} ${line.name}: lost ${line.lost} documents, ${failed}; ${line.details}`;
 }
 
+/** The first `limit` distinct records of the corpus (exact duplicates are indexed once). */
 async function writeSubset(dir: string, limit: number): Promise<{ path: string; count: number }> {
   const lines: string[] = [];
-  for await (const record of corpusRecords(values.corpus, limit)) {
+  const duplicates = new DuplicateFilter();
+  const ids = new Set<string>();
+  for await (const record of corpusRecords(values.corpus, limit * 2)) {
+    const event = duplicates.apply({ kind: 'record', record, origin: { file: values.corpus } });
+    if (event.kind !== 'record' || ids.has(record.id)) continue;
+    ids.add(record.id);
     lines.push(JSON.stringify(record));
     if (lines.length >= limit) break;
   }
@@ -140,14 +147,17 @@ async function main(): Promise<number> {
     BATCH_BYTES: String(1024 * 1024),
   };
   const lines: DrillLine[] = [];
+  const report = (line: DrillLine): void => {
+    lines.push(line);
+    process.stdout.write(`${format(line)}\n`);
+  };
   const subset = await writeSubset(dir, limit);
   log(`corpus subset: ${subset.count} records from ${values.corpus}`);
   let serve = startServe(env);
   try {
     await waitForReady(base, serve.child);
-    const record = await serverRecord(dataDir);
     const masterKey = (await readFile(join(dataDir, 'master-key'), 'utf8')).trim();
-    const admin = new MeiliRepository({ url: record.url, apiKey: masterKey });
+    let admin = new MeiliRepository({ url: (await serverRecord(dataDir)).url, apiKey: masterKey });
     const documents = async (): Promise<number> => (await admin.summary(INDEX))?.documents ?? 0;
     const builds = async (): Promise<string[]> =>
       (await admin.listIndexes(INDEX)).filter((uid) => /_\d{13}$/.test(uid));
@@ -179,7 +189,7 @@ async function main(): Promise<number> {
       const result = await load.stop();
       const count = await documents();
       const refused = second.code === 1 && second.output.includes('another run is writing to');
-      lines.push({
+      report({
         name: 'two reindexes at once',
         ok:
           firstResult.code === 0 &&
@@ -207,7 +217,8 @@ async function main(): Promise<number> {
       const result = await run.done;
       const stats = await load.stop();
       const count = await documents();
-      lines.push({
+      if (result.code !== 0) log(result.output.slice(-2_000));
+      report({
         name: 'Meilisearch killed mid-reindex',
         ok: result.code === 0 && count === subset.count && (await builds()).length === 0,
         lost: subset.count - count,
@@ -228,7 +239,7 @@ async function main(): Promise<number> {
       const started = Date.now();
       const next = await runCli(['reindex', subset.path], env);
       const stats = await load.stop();
-      lines.push({
+      report({
         name: 'indexer killed mid-reindex',
         ok:
           after === before &&
@@ -251,7 +262,7 @@ async function main(): Promise<number> {
       const stats = await load.stop();
       const added = (await documents()) - before;
       const errorLines = run.output.split('\n').filter((line) => line.startsWith('  error:'));
-      lines.push({
+      report({
         name: 'poisoned records among good ones',
         ok:
           run.code === 1 &&
@@ -275,7 +286,7 @@ async function main(): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const stats = await load.stop();
       const count = await documents();
-      lines.push({
+      report({
         name: '32 connections during a reindex and swap',
         ok: run.code === 0 && count === subset.count && stats.failed === 0,
         lost: subset.count - count,
@@ -293,6 +304,8 @@ async function main(): Promise<number> {
       const npmPid = serve.child.pid ?? -1;
       const descendants = childrenOf(npmPid);
       for (const pid of [...descendants]) descendants.push(...childrenOf(pid));
+      // The new serve started Meilisearch on another free port.
+      admin = new MeiliRepository({ url: (await serverRecord(dataDir)).url, apiKey: masterKey });
       const count = await documents();
       serve.child.kill('SIGTERM');
       const gone = await eventually(() => descendants.every((pid) => !processExists(pid)), 20_000);
@@ -306,7 +319,7 @@ async function main(): Promise<number> {
           resolve(true);
         });
       });
-      lines.push({
+      report({
         name: 'SIGTERM to the top process',
         ok: gone && portFree && count === subset.count,
         lost: subset.count - count,
@@ -324,7 +337,6 @@ async function main(): Promise<number> {
     );
     await rm(dir, { recursive: true, force: true });
   }
-  for (const line of lines) process.stdout.write(`${format(line)}\n`);
   return lines.every((line) => line.ok) ? 0 : 1;
 }
 

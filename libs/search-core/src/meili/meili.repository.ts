@@ -217,7 +217,7 @@ export class MeiliRepository {
 
   /** Enqueues an NDJSON payload of documents without waiting; returns the task uid. */
   async enqueueNdjson(uid: string, payload: string): Promise<number> {
-    return withTypedErrors(`add documents to ${uid}`, async () => {
+    return this.repeatable(`add documents to ${uid}`, async () => {
       const enqueued = await this.client
         .index(uid)
         .addDocumentsFromString(payload, 'application/x-ndjson', { primaryKey: 'key' });
@@ -279,7 +279,7 @@ export class MeiliRepository {
 
   /** Upserts documents without waiting; returns the task uid. */
   async enqueueDocuments(uid: string, documents: Array<Record<string, unknown>>): Promise<number> {
-    return withTypedErrors(`write ${uid}`, async () => {
+    return this.repeatable(`write ${uid}`, async () => {
       const enqueued = await this.client.index(uid).addDocuments(documents, { primaryKey: 'key' });
       return enqueued.taskUid;
     });
@@ -404,6 +404,25 @@ export class MeiliRepository {
       });
       return created.key;
     });
+  }
+
+  /**
+   * Runs a request that is safe to send twice (an upsert of the same documents), again while
+   * Meilisearch is unreachable, for the grace period: a request that failed on a dead server
+   * is sent to the restarted one.
+   */
+  private async repeatable<T>(context: string, call: () => Promise<T>): Promise<T> {
+    const since = Date.now();
+    const grace = this.connection.unavailableGraceMs ?? UNAVAILABLE_GRACE_MS;
+    for (;;) {
+      try {
+        return await withTypedErrors(context, call);
+      } catch (error) {
+        if (!(error instanceof MeilisearchUnavailableError) || Date.now() - since > grace)
+          throw error;
+        await sleep(250);
+      }
+    }
   }
 
   /** Waits for the task of an enqueued request. */
