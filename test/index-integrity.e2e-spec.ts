@@ -137,7 +137,7 @@ describe('index integrity under concurrent and interrupted runs', () => {
       {
         key: 'elsewhere',
         owner: 'reindex on another-host (pid 4242)',
-        host: 'another-host',
+        machine: 'another-host/boot/1',
         pid: 4242,
         seq: 0,
         expires_at: Date.now() + 4_000,

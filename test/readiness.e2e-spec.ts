@@ -15,11 +15,14 @@ describe('GET /ready means searches work', () => {
     const api = await startSearchApi(index);
     try {
       const server = api.app.getHttpServer();
-      const bare = await request(server).get('/ready').expect(503);
+      const bare = await request(server).get('/ready');
+      expect(bare.status, JSON.stringify(bare.body)).toBe(503);
       expect(bare.body.error.message).toMatch(/cannot serve searches/);
       await request(server).get('/api/v1/search').query({ q: 'bare' }).expect(503);
 
       await repository.applySettings(index, await loadIndexSettings(SETTINGS_PATH));
+      // One check answers /ready for a second.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
       const ready = await request(server).get('/ready');
       expect(ready.status, JSON.stringify(ready.body)).toBe(200);
       expect(ready.body).toMatchObject({ status: 'ready', documents: 1 });

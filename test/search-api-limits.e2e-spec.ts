@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   type SearchApiHarness,
 } from './support/search-api.harness.js';
+import { sendRaw } from './support/raw-http.js';
 import { readRecords, SAMPLES_DIR, SETTINGS_PATH } from './support/samples.js';
 
 describe('API keys, rate limits, CORS and the OpenAPI document', () => {
@@ -139,6 +140,27 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
         await through('203.0.113.99', '198.51.100.8').expect(200);
       });
     }
+  });
+
+  it('keeps the client address of a raw UTF-8 URL, so X-Forwarded-For cannot reset the limit', async () => {
+    // Only 127.0.0.1 is a trusted proxy; the client comes from 127.0.0.2 and spoofs the header.
+    await withApi({ RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '127.0.0.1' }, async (api) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await sendRaw(
+          api.app.getHttpServer(),
+          [
+            Buffer.from(
+              `GET /api/v1/search?q=Путин HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.${i}\r\n\r\n`,
+            ),
+          ],
+          0,
+          '127.0.0.2',
+        );
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    });
   });
 
   it('gives each valid API key its own budget; a wrong key counts against the address', async () => {

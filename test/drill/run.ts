@@ -161,20 +161,29 @@ async function main(): Promise<number> {
     const documents = async (): Promise<number> => (await admin.summary(INDEX))?.documents ?? 0;
     const builds = async (): Promise<string[]> =>
       (await admin.listIndexes(INDEX)).filter((uid) => /_\d{13}$/.test(uid));
-    const lockTaken = (): Promise<boolean> =>
-      eventually(
-        async () =>
-          (
-            await admin.allDocuments<{ seq: number | null }>(lockIndexOf(INDEX)).catch(() => [])
-          ).some((claim) => claim.seq !== null),
-        60_000,
+    const expectSoon = async (what: string, check: Promise<boolean>): Promise<void> => {
+      if (!(await check)) throw new Error(`drill stopped: ${what} did not happen in time`);
+    };
+    const lockTaken = (): Promise<void> =>
+      expectSoon(
+        'a run taking the index lock',
+        eventually(
+          async () =>
+            (
+              await admin.allDocuments<{ seq: number | null }>(lockIndexOf(INDEX)).catch(() => [])
+            ).some((claim) => claim.seq !== null),
+          60_000,
+        ),
       );
-    const buildStarted = (): Promise<boolean> =>
-      eventually(async () => {
-        for (const uid of await builds())
-          if (((await admin.summary(uid))?.documents ?? 0) > 0) return true;
-        return false;
-      }, 120_000);
+    const buildStarted = (): Promise<void> =>
+      expectSoon(
+        'a build receiving documents',
+        eventually(async () => {
+          for (const uid of await builds())
+            if (((await admin.summary(uid))?.documents ?? 0) > 0) return true;
+          return false;
+        }, 120_000),
+      );
     const settings = await loadIndexSettings(SETTINGS);
     const settingsOk = async (): Promise<boolean> =>
       settingsMismatches(settings, await admin.getSettings(INDEX)).length === 0;

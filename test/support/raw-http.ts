@@ -35,11 +35,13 @@ export async function sendRaw(
   server: Server,
   pieces: Array<string | Buffer>,
   pauseMs = 50,
+  /** The loopback address the request comes from (127.0.0.2 is a client other than 127.0.0.1). */
+  localAddress = '127.0.0.1',
 ): Promise<RawResponse> {
   const { port } = server.address() as AddressInfo;
   return new Promise<RawResponse>((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const socket = connect(port, '127.0.0.1', () => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress }, () => {
       void (async () => {
         for (const [i, piece] of pieces.entries()) {
           if (i > 0) await new Promise((wait) => setTimeout(wait, pauseMs));

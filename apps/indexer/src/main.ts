@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { SearchCoreError } from '@lib/search-core';
 import { parseCliArguments, UsageError, USAGE, type CliArguments } from './cli/cli-arguments.js';
 import { watchParent } from './cli/parent-watch.js';
+import { printable } from './cli/printable.js';
 import { StderrLogger } from './cli/stderr-logger.js';
 import { AdminCommand } from './commands/admin.command.js';
 import { IndexRunCommand } from './commands/index-run.command.js';
@@ -23,20 +24,26 @@ async function execute(cli: CliArguments): Promise<number> {
   };
   process.once('SIGINT', onSignal('SIGINT'));
   process.once('SIGTERM', onSignal('SIGTERM'));
-  watchParent(onSignal('the parent process exit'));
+  // Only serve lives as long as whatever started it (`npm start`); a reindex started with
+  // nohup from a shell that is then closed goes on.
+  if (cli.command === 'serve') watchParent(onSignal('the parent process exit'));
   try {
     if (cli.command === 'serve') return await app.get(ServeCommand).run(abort.signal);
     if (cli.command === 'reindex' || cli.command === 'add')
       return await app.get(IndexRunCommand).run(cli, abort.signal);
-    return await app.get(AdminCommand).run(cli);
+    return await app.get(AdminCommand).run(cli, abort.signal);
   } finally {
     await app.close();
   }
 }
 
+/** The final error line; Meilisearch's reasons may quote document bytes, so made printable. */
 function describe(error: unknown): string {
-  if (error instanceof ConfigError || error instanceof SearchCoreError) return error.message;
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (error instanceof ConfigError || error instanceof SearchCoreError)
+    return printable(error.message);
+  return printable(error instanceof Error ? (error.stack ?? error.message) : String(error), {
+    lines: true,
+  });
 }
 
 async function main(): Promise<number> {

@@ -8,7 +8,7 @@ export {
   type LocalMeilisearchOptions,
 } from './server/local-meilisearch.server.js';
 export { isMeilisearchHealthy } from './server/health.js';
-export { CAN_TIE_CHILDREN, spawnTiedToParent } from './server/child-process.js';
+export { canTieChildren, spawnTiedToParent } from './server/child-process.js';
 export { MEILISEARCH_BINARY_PACKAGE } from './server/meilisearch-binary.js';
 export {
   MeiliRepository,

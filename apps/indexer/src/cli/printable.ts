@@ -18,8 +18,11 @@ function escape(character: string): string {
 
 /**
  * Text from input files (names, JSON parser messages quoting the bytes) made safe for a
- * terminal line: every control character is shown escaped (`\x1B`, `\x00`, `\n`).
+ * terminal line: every control character is shown escaped (`\x1B`, `\x00`, `\n`); with
+ * `lines`, line breaks are kept (a stack trace).
  */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, escape);
+export function printable(text: string, options: { lines?: boolean } = {}): string {
+  return text.replace(UNPRINTABLE, (character) =>
+    options.lines === true && character === '\n' ? character : escape(character),
+  );
 }

@@ -17,9 +17,13 @@ export class AdminCommand {
     @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
   ) {}
 
-  async run(cli: CliArguments): Promise<number> {
+  async run(cli: CliArguments, signal: AbortSignal): Promise<number> {
     if (cli.command === 'delete') {
-      const result = await this.indexing.delete(cli.args, { dryRun: cli.dryRun, wait: cli.wait });
+      const result = await this.indexing.delete(cli.args, {
+        dryRun: cli.dryRun,
+        wait: cli.wait,
+        signal,
+      });
       writeResult(result, {
         json: cli.json,
         lines: () => [

@@ -16,6 +16,7 @@ import type { Counterparts } from '@lib/cross-lingual';
 import type { IngestSummary } from '@lib/ingest';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
+import { printable } from '../cli/printable.js';
 import { COUNTERPARTS } from './counterparts.provider.js';
 import { ProgressReporter } from '../progress/progress.reporter.js';
 import { RecordStream, type InputProblem } from './record-stream.js';
@@ -135,7 +136,7 @@ export class IndexingService {
     const stream = new RecordStream(paths);
     const progress = new ProgressReporter('add', { tty: options.tty });
     if (options.dryRun) return this.dryRun('add', stream, started, progress);
-    const indexed = await this.underLock('add', options, async (repository) => {
+    const indexed = await this.underLock('add', options, async (repository, lock) => {
       if ((await repository.summary(this.config.index)) === null) {
         await repository.createIndex(
           this.config.index,
@@ -151,6 +152,7 @@ export class IndexingService {
         originOf: stream.originOf,
         signal: options.signal,
       })) {
+        lock.ensureHeld();
         const outcome = await batches.settle(batch, await batches.enqueue(batch));
         for (const rejected of outcome.rejected) stream.reject(rejected.origin, rejected.reason);
         count += outcome.indexed.length;
@@ -171,9 +173,9 @@ export class IndexingService {
   /** Deletes documents by their original ids; returns how many existed. */
   async delete(
     ids: string[],
-    options: { dryRun: boolean; wait?: boolean },
+    options: { dryRun: boolean; wait?: boolean; signal?: AbortSignal },
   ): Promise<{ requested: number; deleted: number; missing: string[] }> {
-    const run = async (repository: MeiliRepository) => {
+    const run = async (repository: MeiliRepository, lock?: IndexLock) => {
       const missing: string[] = [];
       for (const id of ids) {
         const found = await repository.getDocument(this.config.index, primaryKeyFor(id)).then(
@@ -183,13 +185,14 @@ export class IndexingService {
         if (!found) missing.push(id);
       }
       const present = ids.filter((id) => !missing.includes(id));
+      lock?.ensureHeld();
       if (!options.dryRun && present.length > 0) {
         await repository.deleteDocuments(this.config.index, present.map(primaryKeyFor));
       }
       return { requested: ids.length, deleted: present.length, missing };
     };
     if (options.dryRun) return run((await this.meili.connect()).repository);
-    return this.underLock('delete', { wait: options.wait }, run);
+    return this.underLock('delete', options, run);
   }
 
   /** Applies the index settings file to the live index. */
@@ -210,7 +213,9 @@ export class IndexingService {
       ttlMs: this.config.lockTtlMs,
       wait: options.wait === true,
       onWait: (holder) => {
-        this.logger.warn(`waiting for the run that holds "${this.config.index}": ${holder}`);
+        this.logger.warn(
+          `waiting for the run that holds "${this.config.index}": ${printable(holder)}`,
+        );
       },
     };
   }
@@ -219,7 +224,7 @@ export class IndexingService {
   private async underLock<T>(
     purpose: string,
     options: Pick<IndexRunOptions, 'wait' | 'signal'>,
-    work: (repository: MeiliRepository) => Promise<T>,
+    work: (repository: MeiliRepository, lock: IndexLock) => Promise<T>,
   ): Promise<T> {
     const { repository } = await this.meili.connect();
     const lock = await IndexLock.acquire(repository, this.config.index, {
@@ -228,7 +233,7 @@ export class IndexingService {
       signal: options.signal,
     });
     try {
-      return await work(repository);
+      return await work(repository, lock);
     } finally {
       await lock.release();
     }

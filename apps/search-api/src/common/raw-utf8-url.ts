@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { Duplex } from 'node:stream';
 import { answerClientError, type ParserError } from './client-error.js';
 
 const HEAD_END = Buffer.from('\r\n\r\n');
@@ -27,18 +28,41 @@ export function encodeRequestLine(raw: Buffer): Buffer | null {
   );
 }
 
+/**
+ * Hands the fixed request to the same server as a new connection over the client's own socket
+ * (a Duplex that reads the fixed bytes and writes to the socket), so the request keeps the
+ * client's address: a replay over loopback TCP would come from 127.0.0.1, which TRUST_PROXY
+ * may trust, letting the client choose its address (and rate budget) by X-Forwarded-For.
+ */
 function replay(server: Server, request: Buffer, socket: Socket): void {
-  const { port } = server.address() as AddressInfo;
-  const upstream = connect(port, '127.0.0.1', () => upstream.write(request));
-  upstream.on('error', () => socket.destroy());
-  socket.on('error', () => upstream.destroy());
-  upstream.pipe(socket);
+  const connection = new Duplex({
+    read() {
+      // The one request was pushed whole; the connection is closed after its answer.
+    },
+    write(chunk: Buffer, _encoding, done) {
+      socket.write(chunk, done);
+    },
+    final(done) {
+      socket.end();
+      done();
+    },
+  });
+  Object.defineProperties(connection, {
+    remoteAddress: { value: socket.remoteAddress },
+    remotePort: { value: socket.remotePort },
+    remoteFamily: { value: socket.remoteFamily },
+    encrypted: { value: false },
+  });
+  socket.on('error', () => connection.destroy());
+  socket.on('close', () => connection.destroy());
+  connection.push(request);
+  server.emit('connection', connection);
 }
 
 /**
  * Node's HTTP parser rejects raw UTF-8 in a URL (`curl 'http://…/search?q=Путин'` sends it so),
- * while browsers percent-encode. Such a GET is replayed once to this same server with its
- * request line percent-encoded; every other request the parser rejects gets the API's JSON
+ * while browsers percent-encode. Such a GET is handed once more to this same server with its
+ * request line percent-encoded, on the same socket; every other request the parser rejects gets the API's JSON
  * error (414 and 431 for a head over its limits, otherwise 400).
  */
 export function acceptRawUtf8Urls(server: Server): void {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { API_KEY_SCHEME } from './api-security.js';
+import { API_KEY_SCHEME, BEARER_SCHEME } from './api-security.js';
 
 /** Where the document is served: the page at /api/docs, the JSON at /api/docs-json. */
 export const OPENAPI_PATH = 'api/docs';
@@ -32,6 +32,14 @@ function documentConfig(): Omit<OpenAPIObject, 'paths'> {
         description: 'Required on /api/v1 only when the deployment sets API_KEYS',
       },
       API_KEY_SCHEME,
+    )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'The same API key as a Bearer token, for clients that send one',
+      },
+      BEARER_SCHEME,
     )
     .build();
 }

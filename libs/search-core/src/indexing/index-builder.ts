@@ -109,9 +109,11 @@ export class IndexBuilder {
     const live = options.liveIndex;
     const buildIndex = `${live}_${started}`;
     const writer = await this.repository.writer(writerKeyName(live), live);
-    await this.repository.createIndex(buildIndex, options.settings);
+    let filled: { indexed: number; rejected: number };
     try {
-      const { indexed, rejected } = await this.fill(buildIndex, writer, options);
+      await this.repository.createIndex(buildIndex, options.settings);
+      filled = await this.fill(buildIndex, writer, options, lock);
+      const { indexed } = filled;
       if (indexed === 0)
         throw new ReindexAbortedError('no documents to index: the live index is left unchanged');
       options.onProgress?.({ phase: 'verifying', sent: indexed, indexed });
@@ -123,15 +125,6 @@ export class IndexBuilder {
         await this.repository.createIndex(live, options.settings);
       }
       await this.repository.swapIndexes(live, buildIndex);
-      await this.repository.deleteIndex(buildIndex);
-      return {
-        liveIndex: live,
-        buildIndex,
-        documents: indexed,
-        rejected,
-        durationMs: Date.now() - started,
-        removedStale,
-      };
     } catch (error) {
       await this.discard(buildIndex);
       if (options.signal?.aborted === true && !(error instanceof ReindexAbortedError)) {
@@ -141,6 +134,16 @@ export class IndexBuilder {
       }
       throw error;
     }
+    // The swap is done: the old data under the build's name is removed, or by the next run.
+    await this.repository.deleteIndex(buildIndex).catch(() => undefined);
+    return {
+      liveIndex: live,
+      buildIndex,
+      documents: filled.indexed,
+      rejected: filled.rejected,
+      durationMs: Date.now() - started,
+      removedStale,
+    };
   }
 
   /** Cancels what Meilisearch still does for the build, then deletes it. */
@@ -157,8 +160,10 @@ export class IndexBuilder {
     uid: string,
     writer: MeiliRepository,
     options: ReindexOptions,
+    lock: IndexLock,
   ): Promise<{ indexed: number; rejected: number }> {
     const keys = new Set<string>();
+    let filling = true;
     let sent = 0;
     let rejected = 0;
     let lastShareAsked = 0;
@@ -174,12 +179,13 @@ export class IndexBuilder {
     const onPoll = (): void => {
       if (Date.now() - lastShareAsked < PROGRESS_POLL_MS) return;
       lastShareAsked = Date.now();
-      void this.repository.processingShare(uid).then(
-        (share) => {
-          report(share ?? 0);
-        },
-        () => undefined,
-      );
+      // A late answer after the last batch must not report indexing over a later phase.
+      void this.repository
+        .processingShare(uid)
+        .then((share) => {
+          if (filling) report(share ?? 0);
+        })
+        .catch(() => undefined);
     };
     const batches = new BatchWriter(writer, uid, { signal: options.signal, onPoll });
     const settle = async (): Promise<void> => {
@@ -200,12 +206,14 @@ export class IndexBuilder {
       originOf: options.originOf,
       signal: options.signal,
     })) {
+      lock.ensureHeld();
       inFlight.push({ batch, taskUid: await batches.enqueue(batch) });
       sent += batch.keys.length;
       report();
       if (inFlight.length >= MAX_IN_FLIGHT) await settle();
     }
     while (inFlight.length > 0) await settle();
+    filling = false;
     return { indexed: keys.size, rejected };
   }
 

@@ -3,13 +3,16 @@ import { hostname } from 'node:os';
 import { IndexLockedError, IndexLockLostError } from '../errors/search-core.error.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import { isProcessAlive } from '../server/server-registry.js';
+import { sleep } from '../util/sleep.js';
+import { machineIdentity, sharesProcessIds } from './machine-identity.js';
 
 /** One run's claim on the lock, stored as a document of the lock index. */
 interface Claim extends Record<string, unknown> {
   key: string;
   /** Who holds or wants the lock: host, process id and command, for the waiting run's message. */
   owner: string;
-  host: string;
+  /** The machine and pid namespace of `pid` (see machineIdentity). */
+  machine: string;
   pid: number;
   /** The task uid of the claim's first write: the queue's order, or null until it is known. */
   seq: number | null;
@@ -33,33 +36,24 @@ export interface IndexLockOptions {
 
 /** A renewed claim expires after this long without its owner. */
 export const DEFAULT_LOCK_TTL_MS = 60_000;
+/**
+ * Clocks of two machines may differ by this much: a reader takes a claim for expired only this
+ * long after its expiry, and an owner gives its claim up rather than renew it this close to it.
+ */
+const CLOCK_SKEW_MS = 5_000;
 
 /** The lock index of a live index: beside it, like the bookkeeping index. */
 export function lockIndexOf(liveIndex: string): string {
   return `${liveIndex}-lock`;
 }
 
-function delay(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /**
- * A claim is dead when not renewed in time, or at once when its owner ran on this machine and
- * its process is gone (killed): a run restarted after a crash need not wait for the expiry.
+ * A claim is dead when not renewed in time, or at once when its owner's process is gone and
+ * this process sees the same process ids: a run restarted after a crash need not wait.
  */
 function isDead(claim: Claim, now: number): boolean {
-  if (claim.expires_at <= now) return true;
-  return claim.host === hostname() && claim.pid !== process.pid && !isProcessAlive(claim.pid);
+  if (claim.expires_at + CLOCK_SKEW_MS <= now) return true;
+  return sharesProcessIds(claim.machine) && claim.pid !== process.pid && !isProcessAlive(claim.pid);
 }
 
 function describe(claim: Claim): string {
@@ -74,14 +68,17 @@ function describe(claim: Claim): string {
  * the order of their uids. A run writes its claim, learns the claim's task uid, and writes that
  * uid into the claim; the live claim with the smallest uid holds the lock (the bakery
  * algorithm, with the queue as the ticket dispenser). A claim still without its uid makes the
- * others wait until it has one. The holder renews its claim every ttl/4; a claim not renewed
- * for ttl, or of a process of this machine that is gone, is dead: ignored and removed by the
- * next run. Expiry compares the owner's clock with the reader's (machines are assumed to keep
- * time within seconds of each other, as NTP does). A holder that finds
- * its claim gone or expired has lost the lock and must not swap.
+ * others wait until it has one. The owner renews its claim every ttl/4 and gives it up rather
+ * than renew it within CLOCK_SKEW_MS of its expiry; a reader takes a claim for dead
+ * CLOCK_SKEW_MS after its expiry, or at once when its process on this machine is gone, and
+ * removes it. Expiry so compares clocks of machines that agree within seconds, as NTP keeps
+ * them. A run that finds its claim gone or expired has lost the lock: a waiting run takes a new
+ * place in the queue, a running one stops writing and never swaps.
  */
 export class IndexLock {
   private renewal: NodeJS.Timeout | undefined;
+  private renewing: Promise<void> = Promise.resolve();
+  private released = false;
   private lostReason: string | null = null;
 
   private constructor(
@@ -100,20 +97,12 @@ export class IndexLock {
     const ttlMs = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
     const lockIndex = lockIndexOf(liveIndex);
     await repository.ensureIndex(lockIndex);
-    const claim: Claim = {
-      key: randomBytes(8).toString('hex'),
-      owner: `${options.purpose} on ${hostname()} (pid ${process.pid})`,
-      host: hostname(),
-      pid: process.pid,
-      seq: null,
-      expires_at: Date.now() + ttlMs,
-      claimed_at: new Date().toISOString(),
-    };
-    const first = await repository.enqueueDocuments(lockIndex, [claim]);
-    await repository.waitForTask(first, `claim the lock of ${liveIndex}`);
-    claim.seq = first;
-    await repository.putDocuments(lockIndex, [claim]);
-    const lock = new IndexLock(repository, lockIndex, claim, ttlMs);
+    const lock = new IndexLock(
+      repository,
+      lockIndex,
+      await IndexLock.ticket(repository, lockIndex, options.purpose, ttlMs),
+      ttlMs,
+    );
     lock.startRenewal();
     try {
       await lock.waitForTurn(liveIndex, options);
@@ -124,9 +113,39 @@ export class IndexLock {
     }
   }
 
-  /** Why the lock was lost, or null while it is held. */
-  get lost(): string | null {
-    return this.lostReason;
+  /** Writes a new claim and its place in the queue; removes it again when that fails. */
+  private static async ticket(
+    repository: MeiliRepository,
+    lockIndex: string,
+    purpose: string,
+    ttlMs: number,
+  ): Promise<Claim> {
+    const claim: Claim = {
+      key: randomBytes(8).toString('hex'),
+      owner: `${purpose} on ${hostname()} (pid ${process.pid})`,
+      machine: machineIdentity(),
+      pid: process.pid,
+      seq: null,
+      expires_at: Date.now() + ttlMs,
+      claimed_at: new Date().toISOString(),
+    };
+    try {
+      const first = await repository.enqueueDocuments(lockIndex, [claim]);
+      await repository.waitForTask(first, `claim the lock of ${lockIndex}`);
+      // The first write may have waited in the queue: the expiry counts from now.
+      const placed = { ...claim, seq: first, expires_at: Date.now() + ttlMs };
+      await repository.putDocuments(lockIndex, [placed]);
+      return placed;
+    } catch (error) {
+      await repository.deleteDocuments(lockIndex, [claim.key]).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Throws IndexLockLostError when the lock is known to be lost; no request. */
+  ensureHeld(): void {
+    if (this.lostReason !== null)
+      throw new IndexLockLostError(`the index lock was lost (${this.lostReason})`);
   }
 
   /** Throws IndexLockLostError unless the claim is still the live holder in Meilisearch. */
@@ -137,14 +156,15 @@ export class IndexLock {
       if (holder?.key !== this.claim.key)
         this.lostReason = holder === null ? 'its claim expired' : `held by ${describe(holder)}`;
     }
-    if (this.lostReason !== null)
-      throw new IndexLockLostError(`the index lock was lost (${this.lostReason})`);
+    this.ensureHeld();
   }
 
-  /** Gives the lock up (removes the claim); never throws. */
+  /** Gives the lock up (removes the claim, after any renewal under way); never throws. */
   async release(): Promise<void> {
+    this.released = true;
     clearInterval(this.renewal);
     this.renewal = undefined;
+    await this.renewing;
     await this.repository.deleteDocuments(this.lockIndex, [this.claim.key]).catch(() => undefined);
   }
 
@@ -163,6 +183,12 @@ export class IndexLock {
     for (;;) {
       const now = Date.now();
       const claims = await this.repository.allDocuments<Claim>(this.lockIndex);
+      const mine = claims.find((c) => c.key === this.claim.key);
+      if (mine === undefined || isDead(mine, now) || this.lostReason !== null) {
+        // Waiting outlived the claim (its renewals queued behind a long batch): queue again.
+        await this.requeue(options.purpose);
+        continue;
+      }
       const dead = claims.filter((c) => isDead(c, now) && c.key !== this.claim.key);
       if (dead.length > 0)
         await this.repository.deleteDocuments(
@@ -184,38 +210,53 @@ export class IndexLock {
         options.onWait?.(describe(holder));
         told = true;
       }
-      await delay(pending ? 100 : 1_000, options.signal);
+      await sleep(pending ? 100 : 1_000, options.signal);
     }
   }
 
-  /** Renews the claim every ttl/4; a renewal past the claim's expiry marks the lock lost. */
+  /** Replaces a lost claim with a new one at the end of the queue. */
+  private async requeue(purpose: string): Promise<void> {
+    clearInterval(this.renewal);
+    await this.renewing;
+    await this.repository.deleteDocuments(this.lockIndex, [this.claim.key]).catch(() => undefined);
+    this.claim = await IndexLock.ticket(this.repository, this.lockIndex, purpose, this.ttlMs);
+    this.lostReason = null;
+    this.startRenewal();
+  }
+
+  /** Renews the claim every ttl/4, one renewal at a time. */
   private startRenewal(): void {
     this.renewal = setInterval(() => {
-      void this.renew();
+      this.renewing = this.renewing.then(() => this.renew());
     }, this.ttlMs / 4);
     this.renewal.unref();
   }
 
+  /** Read through a method: `release()` may set it while a renewal awaits. */
+  private isReleased(): boolean {
+    return this.released;
+  }
+
   private async renew(): Promise<void> {
-    if (this.lostReason !== null) return;
-    const now = Date.now();
-    // Past its expiry another run may already have removed the claim and taken the lock:
-    // writing it again would make two holders.
-    if (now >= this.claim.expires_at) {
+    if (this.lostReason !== null || this.released) return;
+    // Close to its expiry another run may remove the claim at any moment and take the lock:
+    // writing it again then would make two holders.
+    if (Date.now() >= this.claim.expires_at - CLOCK_SKEW_MS) {
       this.lostReason = 'its claim expired before it was renewed';
       return;
     }
-    const renewed = { ...this.claim, expires_at: now + this.ttlMs };
     try {
       const claims = await this.repository.allDocuments<Claim>(this.lockIndex);
       if (!claims.some((claim) => claim.key === this.claim.key)) {
         this.lostReason = 'its claim was removed';
         return;
       }
+      if (this.isReleased()) return;
+      const renewed = { ...this.claim, expires_at: Date.now() + this.ttlMs };
       await this.repository.putDocuments(this.lockIndex, [renewed]);
       this.claim = renewed;
     } catch {
-      // Meilisearch unreachable: the next renewal tries again until the claim expires.
+      // Meilisearch unreachable: the next renewal tries again until the claim is too old.
     }
   }
 }

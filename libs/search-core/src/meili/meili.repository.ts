@@ -13,6 +13,7 @@ import {
   MeilisearchTaskError,
   MeilisearchUnavailableError,
 } from '../errors/search-core.error.js';
+import { sleep } from '../util/sleep.js';
 import { withTypedErrors } from './meili-errors.js';
 import { meiliHttpClient } from './node-http.client.js';
 
@@ -83,21 +84,6 @@ function assertSucceeded(task: Task, what: string): Task {
     throw new MeilisearchTaskError(`${what} failed: ${reason}`, { cause: task.error });
   }
   return task;
-}
-
-/** Resolves after `ms`, or rejects with the signal's reason when it fires first. */
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** All access to Meilisearch goes through here; errors come out typed. */
@@ -189,19 +175,17 @@ export class MeiliRepository {
    * write fails instead, so an index deleted under a run is never re-created without settings.
    */
   async writer(name: string, indexPrefix: string): Promise<MeiliRepository> {
-    const key = await withTypedErrors('writer key', async () => {
-      const { results } = await this.client.getKeys({ limit: 1000 });
-      const existing = results.find((k) => k.name === name);
-      if (existing !== undefined) return existing.key;
-      const created = await this.client.createKey({
+    const key = await this.ensureKey(
+      {
         name,
         description: 'Document writes of the indexer, without index creation',
         actions: [...WRITER_ACTIONS],
         indexes: [`${indexPrefix}*`],
-        expiresAt: null,
-      });
-      return created.key;
-    });
+      },
+      // A key of that name with other rights (index creation above all) would quietly undo
+      // the guarantee: it is replaced. Only the indexer holds this key.
+      { replaceWhenDifferent: true },
+    );
     return new MeiliRepository({ ...this.connection, apiKey: key });
   }
 
@@ -391,15 +375,39 @@ export class MeiliRepository {
    * The search API is given this key; the master key stays with the indexer.
    */
   async ensureSearchKey(name: string, indexes: string[]): Promise<string> {
-    return withTypedErrors('search key', async () => {
-      const { results } = await this.client.getKeys({ limit: 1000 });
-      const existing = results.find((key) => key.name === name);
-      if (existing !== undefined) return existing.key;
-      const created = await this.client.createKey({
+    // An existing key is kept as it is: running search APIs hold it.
+    return this.ensureKey(
+      {
         name,
         description: 'Search-only key of the search API',
         actions: ['search', 'documents.get', 'indexes.get', 'stats.get'],
         indexes,
+      },
+      { replaceWhenDifferent: false },
+    );
+  }
+
+  /** The key named `spec.name`, created when missing (or replaced when its rights differ). */
+  private async ensureKey(
+    spec: { name: string; description: string; actions: string[]; indexes: string[] },
+    options: { replaceWhenDifferent: boolean },
+  ): Promise<string> {
+    return withTypedErrors(`key ${spec.name}`, async () => {
+      const { results } = await this.client.getKeys({ limit: 1000 });
+      const existing = results.find((key) => key.name === spec.name);
+      const same = (a: string[], b: string[]): boolean =>
+        a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+      if (existing !== undefined) {
+        if (
+          !options.replaceWhenDifferent ||
+          (same(existing.actions, spec.actions) && same(existing.indexes, spec.indexes))
+        )
+          return existing.key;
+        await this.client.deleteKey(existing.uid);
+      }
+      const created = await this.client.createKey({
+        ...spec,
+        actions: spec.actions,
         expiresAt: null,
       });
       return created.key;

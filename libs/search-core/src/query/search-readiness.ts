@@ -21,7 +21,7 @@ const PROBE = {
 
 /**
  * "Searches work": Meilisearch answers, the index exists and a search using every setting the
- * API needs succeeds. Needs only the search key's permissions (search, stats).
+ * API needs succeeds. Needs only the search key's permissions (indexes.get, stats.get, search).
  */
 export async function searchReadiness(
   repository: MeiliRepository,

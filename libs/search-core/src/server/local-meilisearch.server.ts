@@ -1,18 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MeilisearchStartError } from '../errors/search-core.error.js';
-import { spawnTiedToParent } from './child-process.js';
 import { isMeilisearchHealthy, waitForHealthy } from './health.js';
 import { loadOrCreateMasterKey } from './master-key.js';
 import { findFreePort } from './free-port.js';
 import { resolveMeilisearchBinary } from './meilisearch-binary.js';
-import {
-  isProcessAlive,
-  readServerRecord,
-  removeServerRecord,
-  writeServerRecord,
-} from './server-registry.js';
+import { MeilisearchProcess } from './meilisearch-process.js';
+import { isProcessAlive, readServerRecord, type ServerRecord } from './server-registry.js';
 
 /** Options of the managed local Meilisearch. */
 export interface LocalMeilisearchOptions {
@@ -37,11 +31,10 @@ export interface LocalMeilisearchOptions {
 }
 
 const LOOPBACK = '127.0.0.1';
-const STOP_GRACE_MS = 5_000;
-/** Restart delays after unexpected exits: 1 s, doubling to 30 s; reset after a minute up. */
-const RESTART_DELAY_MS = { first: 1_000, max: 30_000, resetAfter: 60_000 };
 /** How long a process waits for the owner's server to come back before giving up. */
 const OWNER_RESTART_WAIT_MS = 45_000;
+/** How often a supervising process checks the owner of the server it attached to. */
+const OWNER_CHECK_MS = 1_000;
 
 /**
  * The environment the server starts with: the given one, less the MEILI_* variables, which
@@ -57,34 +50,27 @@ function serverEnvironment(env: Readonly<Record<string, string | undefined>>): N
  * (Meilisearch locks its database) and never stops it; the owner stops it on `stop()` or exit.
  */
 export class LocalMeilisearchServer {
-  private exitHandler: (() => void) | undefined;
-  private stopping = false;
-  private restarts = 0;
-  private restartTimer: NodeJS.Timeout | undefined;
-  private childStartedAt = 0;
+  private process: MeilisearchProcess | undefined;
+  private ownerWatch: NodeJS.Timeout | undefined;
+  private takingOver: Promise<void> = Promise.resolve();
 
   private constructor(
     readonly url: string,
     readonly masterKey: string,
     readonly dataDir: string,
-    private child: ChildProcess | undefined,
-    private readonly launch?: {
-      binary: string;
-      args: string[];
-      env: NodeJS.ProcessEnv;
-      options: LocalMeilisearchOptions & { log: (message: string) => void };
-    },
   ) {}
 
-  /** True when this process started the server and will stop it. */
+  /** True when this process runs the server and will stop it. */
   get owned(): boolean {
-    return this.launch !== undefined;
+    return this.process !== undefined;
   }
 
   /**
    * Attaches to the folder's running server, or starts one. While the server's owner is alive
    * it alone starts and stops it: another process waits for it to come back rather than start
-   * a second server or touch the owner's record.
+   * a second server or touch the owner's record. With `supervise`, a process that attached
+   * takes the server over (same address) when its owner goes, so `serve` keeps search up even
+   * when a CLI run had started the server.
    */
   static async startOrAttach(options: LocalMeilisearchOptions): Promise<LocalMeilisearchServer> {
     const dataDir = resolve(options.dataDir);
@@ -93,37 +79,48 @@ export class LocalMeilisearchServer {
     const masterKey = await loadOrCreateMasterKey(dataDir);
     const record = await readServerRecord(dataDir);
     if (record !== null && isProcessAlive(record.ownerPid)) {
-      const healthy =
-        (await isMeilisearchHealthy(record.url)) ||
-        (log(`waiting for the Meilisearch of process ${record.ownerPid} to come back`),
-        await waitForHealthy({
-          url: record.url,
-          timeoutMs: OWNER_RESTART_WAIT_MS,
-          isAlive: () => isProcessAlive(record.ownerPid),
-        }));
-      if (!healthy) {
-        throw new MeilisearchStartError(
-          `the local Meilisearch of ${dataDir} is run by process ${record.ownerPid}, and does not answer at ${record.url}; try again, or stop that process`,
-        );
-      }
+      await LocalMeilisearchServer.awaitOwnersServer(dataDir, record, log);
       log(`attached to running Meilisearch at ${record.url} (pid ${record.pid})`);
-      return new LocalMeilisearchServer(record.url, masterKey, dataDir, undefined);
+      const server = new LocalMeilisearchServer(record.url, masterKey, dataDir);
+      if (options.supervise === true) server.watchOwner(record, { ...options, dataDir, log });
+      return server;
     }
     if (record !== null && isProcessAlive(record.pid)) {
       log(`stopping orphaned Meilisearch (pid ${record.pid}) left by a dead owner`);
       process.kill(record.pid, 'SIGKILL');
     }
-    return LocalMeilisearchServer.spawnServer({ ...options, dataDir, log }, masterKey);
+    const port = options.port ?? (await findFreePort(LOOPBACK));
+    const server = new LocalMeilisearchServer(`http://${LOOPBACK}:${port}`, masterKey, dataDir);
+    await server.run({ ...options, dataDir, log }, port);
+    return server;
   }
 
-  private static async spawnServer(
+  private static async awaitOwnersServer(
+    dataDir: string,
+    record: ServerRecord,
+    log: (message: string) => void,
+  ): Promise<void> {
+    if (await isMeilisearchHealthy(record.url)) return;
+    log(`waiting for the Meilisearch of process ${record.ownerPid} to come back`);
+    const back = await waitForHealthy({
+      url: record.url,
+      timeoutMs: OWNER_RESTART_WAIT_MS,
+      isAlive: () => isProcessAlive(record.ownerPid),
+    });
+    if (!back) {
+      throw new MeilisearchStartError(
+        `the local Meilisearch of ${dataDir} is run by process ${record.ownerPid}, and does not answer at ${record.url}; try again, or stop that process`,
+      );
+    }
+  }
+
+  /** Starts the server process of this folder on `port`; throws when it never gets healthy. */
+  private async run(
     options: LocalMeilisearchOptions & { log: (message: string) => void },
-    masterKey: string,
-  ): Promise<LocalMeilisearchServer> {
+    port: number,
+  ): Promise<void> {
     const { dataDir } = options;
     const binary = await resolveMeilisearchBinary(join(dataDir, 'bin'));
-    const port = options.port ?? (await findFreePort(LOOPBACK));
-    const url = `http://${LOOPBACK}:${port}`;
     // name=value, so that no value can read as a flag; the key goes in the environment, out of
     // the process list.
     const args = [
@@ -134,109 +131,48 @@ export class LocalMeilisearchServer {
       '--env=production',
       '--no-analytics',
     ];
-    const env = { ...serverEnvironment(options.environment), MEILI_MASTER_KEY: masterKey };
-    const server = new LocalMeilisearchServer(url, masterKey, dataDir, undefined, {
+    const server = new MeilisearchProcess({
       binary,
       args,
-      env,
-      options,
+      env: { ...serverEnvironment(options.environment), MEILI_MASTER_KEY: this.masterKey },
+      url: this.url,
+      dataDir,
+      startTimeoutMs: options.startTimeoutMs ?? 30_000,
+      supervise: options.supervise === true,
+      log: options.log,
     });
-    server.installExitHandler();
-    if (!(await server.startChild())) {
+    this.process = server;
+    if (!(await server.start())) {
       await server.stop();
+      this.process = undefined;
       throw new MeilisearchStartError(
-        `Meilisearch did not become healthy at ${url}; see ${join(dataDir, 'meilisearch.log')}`,
+        `Meilisearch did not become healthy at ${this.url}; see ${join(dataDir, 'meilisearch.log')}`,
       );
     }
-    options.log(`started Meilisearch at ${url} (pid ${server.child?.pid}, data ${dataDir})`);
-    return server;
+    options.log(`started Meilisearch at ${this.url} (pid ${server.pid}, data ${dataDir})`);
   }
 
-  /** Spawns the server tied to this process, waits for health and publishes the record. */
-  private async startChild(): Promise<boolean> {
-    const launch = this.launch;
-    if (launch === undefined) return false;
-    const logFile = await open(join(this.dataDir, 'meilisearch.log'), 'a');
-    const child = spawnTiedToParent(launch.binary, launch.args, {
-      stdio: ['ignore', logFile.fd, logFile.fd],
-      env: launch.env,
-    });
-    await logFile.close();
-    this.child = child;
-    this.childStartedAt = Date.now();
-    let exited = false;
-    child.once('exit', (code, signal) => {
-      exited = true;
-      this.onChildExit(child, code, signal);
-    });
-    const healthy = await waitForHealthy({
-      url: this.url,
-      timeoutMs: launch.options.startTimeoutMs ?? 30_000,
-      isAlive: () => !exited,
-    });
-    if (!healthy) return false;
-    if (this.stopping) return true;
-    await writeServerRecord(this.dataDir, {
-      url: this.url,
-      pid: child.pid ?? -1,
-      ownerPid: process.pid,
-      startedAt: new Date(this.childStartedAt).toISOString(),
-    });
-    return true;
-  }
-
-  /** Restarts a supervised server that died, with backoff; logs each step. */
-  private onChildExit(child: ChildProcess, code: number | null, signal: string | null): void {
-    const launch = this.launch;
-    if (this.stopping || launch?.options.supervise !== true || child !== this.child) return;
-    const upFor = Date.now() - this.childStartedAt;
-    if (upFor > RESTART_DELAY_MS.resetAfter) this.restarts = 0;
-    const delay = Math.min(RESTART_DELAY_MS.first * 2 ** this.restarts, RESTART_DELAY_MS.max);
-    this.restarts++;
-    launch.options.log(
-      `Meilisearch (pid ${child.pid}) exited (${signal ?? `code ${code}`}); restarting in ${delay / 1000} s`,
-    );
-    this.restartTimer = setTimeout(() => {
-      void this.startChild().then(
-        (healthy) => {
-          if (healthy && !this.stopping)
-            launch.options.log(`restarted Meilisearch at ${this.url} (pid ${this.child?.pid})`);
-        },
-        (error: unknown) => {
-          launch.options.log(`restarting Meilisearch failed: ${String(error)}`);
-        },
-      );
-    }, delay);
-  }
-
-  /** Kills the child synchronously if this process exits without calling stop(). */
-  private installExitHandler(): void {
-    this.exitHandler = () => {
-      this.child?.kill('SIGKILL');
-    };
-    process.once('exit', this.exitHandler);
-  }
-
-  /** Stops the server if this process owns it: SIGTERM, then SIGKILL after a grace period. */
-  async stop(): Promise<void> {
-    if (!this.owned) return;
-    this.stopping = true;
-    clearTimeout(this.restartTimer);
-    if (this.exitHandler !== undefined) process.removeListener('exit', this.exitHandler);
-    const child = this.child;
-    if (child === undefined) return;
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((done) => {
-        child.once('exit', () => {
-          done();
-        });
+  /** Takes the attached server over on its own address when its owner process is gone. */
+  private watchOwner(
+    record: ServerRecord,
+    options: LocalMeilisearchOptions & { dataDir: string; log: (message: string) => void },
+  ): void {
+    const port = Number(new URL(record.url).port);
+    this.ownerWatch = setInterval(() => {
+      if (isProcessAlive(record.ownerPid)) return;
+      clearInterval(this.ownerWatch);
+      options.log(`the owner of Meilisearch (pid ${record.ownerPid}) is gone: taking it over`);
+      this.takingOver = this.run({ ...options, supervise: true }, port).catch((error: unknown) => {
+        options.log(`taking Meilisearch over failed: ${String(error)}`);
       });
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-    }
-    const record = await readServerRecord(this.dataDir);
-    if (record?.ownerPid === process.pid) await removeServerRecord(this.dataDir);
+    }, OWNER_CHECK_MS);
+    this.ownerWatch.unref();
+  }
+
+  /** Stops the server if this process runs it; an attached process leaves it running. */
+  async stop(): Promise<void> {
+    clearInterval(this.ownerWatch);
+    await this.takingOver;
+    await this.process?.stop();
   }
 }
