@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { processExists } from './support/processes.js';
+import { writeSyntheticCorpus } from './support/synthetic-corpus.js';
 import {
   childrenOf,
   eventually,
@@ -77,6 +78,40 @@ describe('serve under faults', () => {
     expect(meilisearchesOf(dataDir)).toEqual([after.pid]);
     expect(serve.output()).toContain('restarting in 1 s');
     expect(serve.output()).toContain('restarted Meilisearch');
+  });
+
+  it('takes over the Meilisearch a CLI run started when that run ends, on the same address', async () => {
+    const { dataDir, port, base } = await setup();
+    const env = serveEnvironment(dataDir, port);
+    const corpus = await writeSyntheticCorpus(dataDir, 'corpus.jsonl', 1500);
+    const reindex = new Promise<{ code: number | null; out: string }>((resolve) => {
+      void runCli(['reindex', corpus], { ...env, BATCH_BYTES: String(128 * 1024) }).then(resolve);
+    });
+    expect(
+      await eventually(
+        () =>
+          serverRecord(dataDir).then(
+            () => true,
+            () => false,
+          ),
+        30_000,
+      ),
+    ).toBe(true);
+    const cliServer = await serverRecord(dataDir);
+    const serve = startServe(env);
+    cleanups.push(async () => {
+      serve.child.kill('SIGINT');
+      await new Promise((resolve) => serve.child.once('exit', resolve));
+    });
+    const indexed = await reindex;
+    expect(indexed.code, indexed.out).toBe(0);
+    expect(await eventually(() => isReady(base), 60_000), serve.output()).toBe(true);
+    const record = await serverRecord(dataDir);
+    expect(record.ownerPid).toBe(serve.child.pid);
+    expect(record.url).toBe(cliServer.url);
+    expect(serve.output()).toContain('taking it over');
+    const response = await fetch(`${base}/api/v1/search?q=report&limit=1`);
+    expect(((await response.json()) as { total: number }).total).toBeGreaterThan(1000);
   });
 
   it('kill -9 of serve ends the search API and Meilisearch, so the next start gets the port', async () => {

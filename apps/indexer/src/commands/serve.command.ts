@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { loadIndexSettings, spawnTiedToParent } from '@lib/search-core';
+import { IndexLockedError, loadIndexSettings, spawnTiedToParent } from '@lib/search-core';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { IndexingService } from '../indexing/indexing.service.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
@@ -37,12 +37,7 @@ export class ServeCommand {
       this.logger.log(
         `index "${this.config.index}" is empty: indexing the samples in ${this.config.samplesDir}`,
       );
-      const report = await this.indexing.reindex([this.config.samplesDir], {
-        dryRun: false,
-        tty: false,
-        signal,
-      });
-      this.logger.log({ msg: 'samples indexed', documents: report.indexed, failed: report.failed });
+      await this.indexSamples(signal);
     } else {
       await repository.applySettings(
         this.config.index,
@@ -54,6 +49,24 @@ export class ServeCommand {
       this.config.searchKey ??
       (await repository.ensureSearchKey(SEARCH_KEY_NAME, [this.config.index]));
     return this.runSearchApi(url, searchKey, signal);
+  }
+
+  /**
+   * Indexes the sample corpus into the empty index; when another run is writing to it (an
+   * operator's first reindex), that run's index is what gets served, and serve starts anyway.
+   */
+  private async indexSamples(signal: AbortSignal): Promise<void> {
+    try {
+      const report = await this.indexing.reindex([this.config.samplesDir], {
+        dryRun: false,
+        tty: false,
+        signal,
+      });
+      this.logger.log({ msg: 'samples indexed', documents: report.indexed, failed: report.failed });
+    } catch (error) {
+      if (!(error instanceof IndexLockedError)) throw error;
+      this.logger.warn(`samples not indexed: ${error.message}`);
+    }
   }
 
   private runSearchApi(url: string, searchKey: string, signal: AbortSignal): Promise<number> {
