@@ -20,6 +20,8 @@ class CoreModule {
       url: config.meili.url,
       apiKey: config.meili.apiKey,
       timeoutMs: config.meili.timeoutMs,
+      // Within the same budget: a search that meets a restarting Meilisearch waits for it.
+      readRetryMs: config.meili.timeoutMs,
     });
     return {
       module: CoreModule,

@@ -25,6 +25,12 @@ export interface MeiliConnection {
   timeoutMs?: number;
   /** How long waiting for a task rides out Meilisearch being unreachable (30 s). */
   unavailableGraceMs?: number;
+  /**
+   * How long a read (search, documents) is tried again while Meilisearch is unreachable, from
+   * its first attempt (0: not at all). The search API gives its timeout, so a reader's search
+   * during a restart of a few hundred milliseconds waits for it instead of failing.
+   */
+  readRetryMs?: number;
 }
 
 /** Statistics of one index. */
@@ -312,8 +318,10 @@ export class MeiliRepository {
     query: string,
     params: SearchParams,
   ): Promise<SearchResponse<StoredArticle>> {
-    return withTypedErrors(`search ${uid}`, () =>
-      this.client.index(uid).search<StoredArticle>(query, params),
+    return this.retrying(
+      `search ${uid}`,
+      () => this.client.index(uid).search<StoredArticle>(query, params),
+      this.connection.readRetryMs ?? 0,
     );
   }
 
@@ -356,8 +364,13 @@ export class MeiliRepository {
     fields: Array<keyof StoredArticle>,
   ): Promise<StoredArticle[]> {
     if (keys.length === 0) return [];
-    const result = await withTypedErrors(`documents ${uid}`, () =>
-      this.client.index(uid).getDocuments<StoredArticle>({ ids: keys, fields, limit: keys.length }),
+    const result = await this.retrying(
+      `documents ${uid}`,
+      () =>
+        this.client
+          .index(uid)
+          .getDocuments<StoredArticle>({ ids: keys, fields, limit: keys.length }),
+      this.connection.readRetryMs ?? 0,
     );
     const byKey = new Map(result.results.map((document) => [document.key, document]));
     return keys.flatMap((key) => byKey.get(key) ?? []);
@@ -365,8 +378,10 @@ export class MeiliRepository {
 
   /** One stored document by primary key. */
   async getDocument(uid: string, key: string): Promise<StoredArticle> {
-    return withTypedErrors(`document ${key}`, () =>
-      this.client.index(uid).getDocument<StoredArticle>(key),
+    return this.retrying(
+      `document ${key}`,
+      () => this.client.index(uid).getDocument<StoredArticle>(key),
+      this.connection.readRetryMs ?? 0,
     );
   }
 
@@ -419,16 +434,20 @@ export class MeiliRepository {
    * Meilisearch is unreachable, for the grace period: a request that failed on a dead server
    * is sent to the restarted one.
    */
-  private async repeatable<T>(context: string, call: () => Promise<T>): Promise<T> {
+  private repeatable<T>(context: string, call: () => Promise<T>): Promise<T> {
+    return this.retrying(context, call, this.connection.unavailableGraceMs ?? UNAVAILABLE_GRACE_MS);
+  }
+
+  /** Runs `call`, again every 100 ms while Meilisearch is unreachable, for `graceMs`. */
+  private async retrying<T>(context: string, call: () => Promise<T>, graceMs: number): Promise<T> {
     const since = Date.now();
-    const grace = this.connection.unavailableGraceMs ?? UNAVAILABLE_GRACE_MS;
     for (;;) {
       try {
         return await withTypedErrors(context, call);
       } catch (error) {
-        if (!(error instanceof MeilisearchUnavailableError) || Date.now() - since > grace)
+        if (!(error instanceof MeilisearchUnavailableError) || Date.now() - since + 100 > graceMs)
           throw error;
-        await sleep(250);
+        await sleep(100);
       }
     }
   }

@@ -19,7 +19,10 @@ export interface MeilisearchLaunch {
 }
 
 const STOP_GRACE_MS = 5_000;
-/** Restart delays after unexpected exits: 1 s, doubling to 30 s; reset after a minute up. */
+/**
+ * Restart delays after unexpected exits: at once (searches wait out a restart this short),
+ * then 1 s, doubling to 30 s while it keeps failing; reset after a minute up.
+ */
 const RESTART_DELAY_MS = { first: 1_000, max: 30_000, resetAfter: 60_000 };
 
 /**
@@ -126,7 +129,10 @@ export class MeilisearchProcess {
   private onExit(child: ChildProcess, how: string): void {
     if (this.stopping || !this.launch.supervise || child !== this.child) return;
     if (Date.now() - this.startedAt > RESTART_DELAY_MS.resetAfter) this.restarts = 0;
-    const delay = Math.min(RESTART_DELAY_MS.first * 2 ** this.restarts, RESTART_DELAY_MS.max);
+    const delay =
+      this.restarts === 0
+        ? 0
+        : Math.min(RESTART_DELAY_MS.first * 2 ** (this.restarts - 1), RESTART_DELAY_MS.max);
     this.restarts++;
     this.launch.log(
       `Meilisearch (pid ${child.pid}) exited (${how}); restarting in ${delay / 1000} s`,
