@@ -232,7 +232,7 @@ async function main(): Promise<number> {
         ok: result.code === 0 && count === subset.count && (await builds()).length === 0,
         lost: subset.count - count,
         load: stats,
-        details: `serve restarted it (searches back after ${(downMs / 1000).toFixed(1)} s; the failed requests are the 503s of that gap), the reindex ${result.code === 0 ? 'completed' : `exited ${result.code}`}`,
+        details: `serve restarted it (ready again after ${(downMs / 1000).toFixed(1)} s; searches meanwhile waited for it${stats.failed > 0 ? ', or failed with 503 past MEILI_TIMEOUT_MS' : ''}), the reindex ${result.code === 0 ? 'completed' : `exited ${result.code}`}`,
       });
     }
 
