@@ -86,4 +86,11 @@ describe('package.json scripts', () => {
         expect(existsSync(`${compiled ?? ''}.ts`), `${compiled ?? ''}.ts`).toBe(true);
     },
   );
+
+  it.each(Object.entries(scripts).filter(([, line]) => line.includes('indexer/src/main.js')))(
+    "%s replaces npm's shell with node (exec), so SIGTERM to npm reaches the indexer",
+    (_name, line) => {
+      expect(line).toMatch(/(^|&& )exec node /);
+    },
+  );
 });

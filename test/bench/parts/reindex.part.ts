@@ -67,12 +67,15 @@ export async function plainIngest(
   return { seconds: (performance.now() - started) / 1000, documents };
 }
 
-/** The node arguments of an npm script ("node --flag dist/x.js cmd"), so the bench runs what operators run. */
+/**
+ * The node arguments of an npm script ("exec node --flag dist/x.js cmd"), so the bench runs what
+ * operators run.
+ */
 function scriptNodeArgs(name: string): string[] {
   const scripts = (
     JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }
   ).scripts;
-  const [node, ...args] = (scripts[name] ?? '').split(/\s+/);
+  const [node, ...args] = (scripts[name] ?? '').replace(/^exec\s+/, '').split(/\s+/);
   if (node !== 'node') throw new Error(`npm script ${name} does not start with node`);
   return args;
 }
