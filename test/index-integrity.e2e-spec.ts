@@ -15,6 +15,7 @@ import {
 import { runIndexer, startIndexer } from './support/indexer-cli.js';
 import { adminRepository, buildIndex, uniqueIndex } from './support/search-api.harness.js';
 import { article, readRecords, SAMPLES_DIR, SETTINGS_PATH } from './support/samples.js';
+import { eventually } from './support/serve-process.js';
 import { writeSyntheticCorpus } from './support/synthetic-corpus.js';
 
 /** Small batches, so that a run of a few thousand records lasts several Meilisearch tasks. */
@@ -32,28 +33,24 @@ async function buildIndexes(repository: MeiliRepository, live: string): Promise<
 /** Waits until a run has taken the lock of `index` (its claim has its queue position). */
 async function lockTaken(index: string): Promise<void> {
   const repository = adminRepository();
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  const taken = await eventually(async () => {
     const claims = await repository
       .allDocuments<{ seq: number | null }>(lockIndexOf(index))
       .catch(() => []);
-    if (claims.some((claim) => claim.seq !== null)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('no run took the lock');
+    return claims.some((claim) => claim.seq !== null);
+  }, 30_000);
+  if (!taken) throw new Error('no run took the lock');
 }
 
 /** Waits until the live index's build has received documents. */
 async function buildStarted(index: string): Promise<void> {
   const repository = adminRepository();
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    for (const uid of await buildIndexes(repository, index)) {
-      if (((await repository.summary(uid))?.documents ?? 0) > 0) return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the build never received documents');
+  const started = await eventually(async () => {
+    for (const uid of await buildIndexes(repository, index))
+      if (((await repository.summary(uid))?.documents ?? 0) > 0) return true;
+    return false;
+  }, 30_000);
+  if (!started) throw new Error('the build never received documents');
 }
 
 describe('index integrity under concurrent and interrupted runs', () => {

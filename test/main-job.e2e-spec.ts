@@ -1,61 +1,24 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processExists } from './support/processes.js';
-
-const INDEXER = 'dist/apps/indexer/src/main.js';
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address !== null ? address.port : 0);
-      });
-    });
-  });
-}
-
-async function waitForReady(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}`);
-    const ok = await fetch(`${base}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('search API not ready in time');
-}
+import { freePort, serveEnvironment, startServe, waitForReady } from './support/serve-process.js';
 
 describe('the main job (npm start = indexer serve)', () => {
   let dataDir: string;
   let child: ChildProcess;
   let base: string;
-  let output = '';
+  let output: () => string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'main-job-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [INDEXER, 'serve'], {
-      env: {
-        ...process.env,
-        MEILI_DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_FORMAT: 'json',
-        MEILI_URL: '',
-        MEILI_MASTER_KEY: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const serve = startServe(serveEnvironment(dataDir, port));
+    child = serve.child;
+    output = serve.output;
     await waitForReady(base, child);
   });
 
@@ -79,7 +42,7 @@ describe('the main job (npm start = indexer serve)', () => {
 
   it('gives the search API a search-only key, never the master key', async () => {
     const masterKey = (await readFile(join(dataDir, 'master-key'), 'utf8')).trim();
-    expect(output).not.toContain(masterKey);
+    expect(output()).not.toContain(masterKey);
   });
 
   it('stops Meilisearch on SIGINT and leaves no process behind', async () => {

@@ -65,6 +65,17 @@ export function describeError(exception: unknown): DescribedError {
  * such a 404 becomes a 405 with `Allow`, while a 404 raised by a route (an unknown document)
  * stays one, since that route takes the request's own method.
  */
+/** Logs a 5xx with the request it failed (clients only see the error shape). */
+export function logServerError(
+  logger: Logger,
+  request: Request & { id?: string },
+  status: number,
+  exception: unknown,
+): void {
+  if (status < 500) return;
+  logger.error({ requestId: request.id, path: request.path, status, error: String(exception) });
+}
+
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiErrorFilter.name);
@@ -77,14 +88,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const { status, body } =
       this.methodNotAllowed(exception, request, response) ?? describeError(exception);
-    if (status >= 500) {
-      this.logger.error({
-        requestId: request.id,
-        path: request.path,
-        status,
-        error: String(exception),
-      });
-    }
+    logServerError(this.logger, request, status, exception);
     // A route may have set another type (the HTML page) before it failed.
     response.status(status).type('application/json').json(body);
   }

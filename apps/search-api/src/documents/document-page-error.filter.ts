@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { describeError } from '../common/api-error.filter.js';
+import { describeError, logServerError } from '../common/api-error.filter.js';
 import { renderErrorPage } from './document-page.js';
 
 /**
@@ -17,14 +17,7 @@ export class DocumentPageErrorFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request & { id?: string }>();
     const { status, body } = describeError(exception);
-    if (status >= 500) {
-      this.logger.error({
-        requestId: request.id,
-        path: request.path,
-        status,
-        error: String(exception),
-      });
-    }
+    logServerError(this.logger, request, status, exception);
     const message = status === 404 ? 'Article not found' : body.error.message;
     response.status(status).type('html').send(renderErrorPage(message));
   }
