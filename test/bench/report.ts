@@ -70,7 +70,7 @@ function reindexSection(r: ReindexResult): string {
         r.projectSeconds.join(', '),
       ],
     ],
-  )}\n\n${r.documents} records; the project indexed ${r.project.indexed} (skipped ${r.project.skipped} exact duplicates, refused ${r.project.failed} records without a body). Ratio ${r.ratio} (goal <= 1.5: ${pass(r.ratio <= 1.5)}); indexer peak RSS ${r.indexerPeakRssMb} MB (goal <= 400: ${pass(r.indexerPeakRssMb <= 400)}).`;
+  )}\n\n${r.documents} records; the project indexed ${r.project.indexed} (skipped ${r.project.skipped} exact duplicates, refused ${r.project.failed} records with neither title nor body). Ratio ${r.ratio} (goal <= 1.5: ${pass(r.ratio <= 1.5)}); indexer peak RSS ${r.indexerPeakRssMb} MB (goal <= 400: ${pass(r.indexerPeakRssMb <= 400)}).`;
 }
 
 function latencySection(l: LatencyResult): string {

@@ -10,7 +10,7 @@ import { median, round } from '../stats.js';
 export interface ReindexResult {
   /** Records pushed by plain ingestion. */
   documents: number;
-  /** What the project indexed, skipped (duplicates) and refused (records without a body). */
+  /** What the project indexed, skipped (duplicates) and refused (records with neither title nor body). */
   project: { indexed: number; skipped: number; failed: number };
   runs: number;
   plainSeconds: number[];
@@ -123,7 +123,7 @@ export async function projectReindex(options: {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   const peakRssMb = watcher.stop();
   const seconds = (performance.now() - started) / 1000;
-  // Exit code 1 with a report means some inputs failed (the corpus has records without a body).
+  // Exit code 1 with a report means some inputs failed (a record with neither title nor body).
   const report =
     code === 0 || code === 1
       ? (JSON.parse(stdout) as { indexed: number; failed: number; skipped: number })
