@@ -40,7 +40,9 @@ const MAX_REJECTED = 1_000;
  * Writes batches of documents into an index, one Meilisearch task each. When Meilisearch
  * rejects a batch (it fails a whole task for one bad document), the batch is split in halves
  * until the bad documents stand alone: each is reported with its origin and every other
- * document is indexed.
+ * document is indexed. The halves are sent after any batch already enqueued behind the failed
+ * one, so where one id appears in both (an input that repeats an id), the earlier version may
+ * win; ids repeated across a run's input are rare enough that this is not ordered back.
  */
 export class BatchWriter {
   private rejectedCount = 0;
