@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { apiErrorBody } from './api-error.schema.js';
 import type { ApiKeyRing } from './api-key.js';
 
 /** Windows are one minute long; a client may send `limit` requests per window. */
@@ -60,8 +61,6 @@ export function createRateLimitMiddleware(limit: number, options: RateLimitOptio
     }
     const retryAfter = Math.max(1, Math.ceil((window.started + WINDOW_MS - time) / 1000));
     res.setHeader('Retry-After', String(retryAfter));
-    res.status(429).json({
-      error: { code: 'rate_limited', message: `Too many requests; retry after ${retryAfter} s` },
-    });
+    res.status(429).json(apiErrorBody(429, `Too many requests; retry after ${retryAfter} s`));
   };
 }
