@@ -3,6 +3,7 @@ import type { IngestResult } from './parts/ingest.part.js';
 import type { LatencyResult } from './parts/latency.part.js';
 import type { LexiconResult } from './parts/lexicon.part.js';
 import type { LoadResult } from './parts/load.part.js';
+import type { PrecisionResult, PrecisionRun } from './parts/precision.part.js';
 import type { RelevanceResult, SetMetrics } from './parts/relevance.part.js';
 import type { ReindexResult } from './parts/reindex.part.js';
 import type { WebResult } from './parts/web.part.js';
@@ -17,6 +18,7 @@ export interface BenchResults {
   latency?: LatencyResult;
   load?: LoadResult;
   relevance?: RelevanceResult;
+  precision?: PrecisionResult;
   web?: WebResult;
   lexicon?: LexiconResult;
 }
@@ -123,6 +125,33 @@ function relevanceSection(r: RelevanceResult): string {
   return `## Relevance on eval-dev\n\n${table(['set', 'system', 'queries', 'MRR@10', 'nDCG@10', 'Recall@10', 'Recall@100', 'P@10'], rows)}`;
 }
 
+/** A precision cell: the share on topic, with the hit count when under 10 ("0 hits" flagged). */
+function precisionCell(run: PrecisionRun): string {
+  if (run.hits === 0) return `${run.precision} (**0 hits**)`;
+  return run.hits < 10 ? `${run.precision} (${run.hits} hits)` : String(run.precision);
+}
+
+/** The cross-lingual precision check: per query and the means, against their goals. */
+export function precisionSection(p: PrecisionResult): string {
+  const rows = p.queries.map((q) => [
+    q.query.replaceAll('|', '\\|'),
+    q.direction,
+    precisionCell(q.unfiltered),
+    precisionCell(q.crossOnly),
+    q.crossOnly.total,
+  ]);
+  rows.push(['**mean**', '', `**${p.meanUnfiltered}**`, `**${p.meanCrossOnly}**`, '']);
+  const empty = p.queries
+    .filter((q) => q.unfiltered.hits === 0 || q.crossOnly.hits === 0)
+    .map((q) => `\`${q.query}\``);
+  const flagged =
+    empty.length === 0 ? '' : ` Searches with 0 hits count as 1: ${empty.join(', ')}.`;
+  return `## Cross-lingual precision\n\nShare of the top 10 whose whole article is on the query's topic (and holds nothing the query excludes), unfiltered and with \`lang\` set to the other language, so that every hit is cross-lingual.\n\n${table(
+    ['query', 'direction', 'unfiltered P@10', 'cross-only P@10', 'cross-only hits'],
+    rows,
+  )}\n\n${p.queries.length} queries; mean precision cross-only ${p.meanCrossOnly}, unfiltered ${p.meanUnfiltered} (goal: cross-only mean >= 0.95, unfiltered >= 0.99): cross-only ${pass(p.meanCrossOnly >= 0.95)}, unfiltered ${pass(p.meanUnfiltered >= 0.99)}.${flagged}`;
+}
+
 function lexiconSection(x: LexiconResult): string {
   return `## Lexicon\n\nLoading the compiled English-Russian lexicon (${x.entries.en} English and ${x.entries.ru} Russian keys) and the counterpart map (${x.counterparts} terms), as the search API does at start-up: ${x.loadMs} ms (goal <= 1000 ms: ${pass(x.loadMs <= 1000)}), ${x.heapMb} MB of live heap (goal <= 80 MB: ${pass(x.heapMb <= 80)}).`;
 }
@@ -164,6 +193,7 @@ export function renderReport(results: BenchResults, command: string): string {
   if (results.load !== undefined) sections.push(loadSection(results.load));
   if (results.relevance !== undefined)
     sections.push(`${relevanceSection(results.relevance)}\n\n![relevance](relevance.svg)`);
+  if (results.precision !== undefined) sections.push(precisionSection(results.precision));
   if (results.web !== undefined) sections.push(webSection(results.web));
   return `${sections.join('\n\n')}\n`;
 }

@@ -13,6 +13,7 @@ import { measureIngest } from './parts/ingest.part.js';
 import { measureLatency } from './parts/latency.part.js';
 import { measureLexicon } from './parts/lexicon.part.js';
 import { measureLoad } from './parts/load.part.js';
+import { measurePrecision } from './parts/precision.part.js';
 import { measureRelevance } from './parts/relevance.part.js';
 import { measureReindex, projectReindex } from './parts/reindex.part.js';
 import { measureWeb } from './parts/web.part.js';
@@ -28,6 +29,7 @@ const PARTS = [
   'latency',
   'load',
   'relevance',
+  'precision',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -174,7 +176,8 @@ async function main(): Promise<void> {
     results.lexicon = await inWorker('lexicon', limit);
   }
   const needsServer = parts.some(
-    (p) => p === 'reindex' || p === 'latency' || p === 'load' || p === 'relevance',
+    (p) =>
+      p === 'reindex' || p === 'latency' || p === 'load' || p === 'relevance' || p === 'precision',
   );
   if (needsServer) await withServer(parts, results, quick, limit);
   if (parts.includes('web')) {
@@ -238,6 +241,10 @@ async function withServer(
     if (parts.includes('relevance')) {
       log('relevance: eval-dev sets');
       results.relevance = await measureRelevance({ apiUrl: api.url, meili, evalDir: values.eval });
+    }
+    if (parts.includes('precision')) {
+      log('precision: cross-lingual hits on their topic, top 10 per query');
+      results.precision = await measurePrecision({ apiUrl: api.url });
     }
   } finally {
     api?.child.kill('SIGTERM');

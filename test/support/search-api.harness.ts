@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { inject } from 'vitest';
-import { loadCounterparts, type Counterparts } from '@lib/cross-lingual';
+import { loadArticleCounterparts, type ArticleCounterparts } from '@lib/cross-lingual';
 import {
   IndexBuilder,
   loadIndexSettings,
@@ -30,7 +30,7 @@ export function adminRepository(): MeiliRepository {
   return new MeiliRepository({ url, apiKey: masterKey });
 }
 
-let counterparts: Counterparts | undefined;
+let counterparts: ArticleCounterparts | undefined;
 
 /**
  * Builds `index` from records with the real settings and the counterparts the indexer stores,
@@ -38,13 +38,12 @@ let counterparts: Counterparts | undefined;
  */
 export async function buildIndex(index: string, records: ArticleInput[]): Promise<void> {
   const settings = await loadIndexSettings(SETTINGS_PATH);
-  counterparts ??= loadCounterparts();
-  const map = counterparts;
+  counterparts ??= loadArticleCounterparts();
   await new IndexBuilder(adminRepository()).reindex({
     liveIndex: index,
     settings,
     records,
-    counterpartsOf: (terms) => map.ofTerms(terms),
+    counterparts,
   });
 }
 

@@ -1,4 +1,4 @@
-import { analyze } from '@lib/text-analysis';
+import { analyze, isStopTerm } from '@lib/text-analysis';
 import { lexiconKey } from './lexicon-compiler.js';
 
 type Dictionary = ReadonlyMap<string, readonly string[]>;
@@ -25,12 +25,20 @@ function contentTerms(text: string): string[] {
     .map((token) => token.term);
 }
 
+/**
+ * Stop words never have counterparts, nor are they one: "и" held "joe" and "ai" (from "ии"),
+ * so "Joe Biden" found Russian articles by their "и". One letter is no word either.
+ */
+function isMeaningful(term: string): boolean {
+  return term.length >= 2 && !isStopTerm(term) && !term.split(' ').some(isStopTerm);
+}
+
 /** Counterparts by term with the best (lowest) rank each was given. */
 class RankedCounterparts {
   private readonly byTerm = new Map<string, Map<string, number>>();
 
   add(term: string, counterpart: string, rank: number): void {
-    if (term === counterpart) return;
+    if (term === counterpart || !isMeaningful(term) || !isMeaningful(counterpart)) return;
     let ranked = this.byTerm.get(term);
     if (ranked === undefined) this.byTerm.set(term, (ranked = new Map<string, number>()));
     const known = ranked.get(counterpart);

@@ -1,4 +1,7 @@
+import { isStopTerm } from '@lib/text-analysis';
 import { KeyedLines } from './keyed-lines.js';
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * Counterparts of analyzed terms in the other language ("meet" <-> "встреч", "встрет"), from
@@ -37,11 +40,13 @@ export class Counterparts {
   }
 
   /**
-   * The counterparts of a text's analyzed terms (in order, stop words included), each once:
-   * those of every distinct term and of every adjacent pair that is a phrase of the lexicon
-   * ("prime minist" -> "премьер", "министр").
+   * The counterparts of a text's content words, each once: those of every distinct term and
+   * of every adjacent pair that is a phrase of the lexicon ("prime minist" -> "премьер",
+   * "министр"). `terms` are the text's analyzed terms in order, stop words included; stop words
+   * and the terms in `names` (words the text uses as names: «Путина» is not "fishing season")
+   * have none.
    */
-  ofTerms(terms: readonly string[]): string[] {
+  ofTerms(terms: readonly string[], names: ReadonlySet<string> = NO_NAMES): string[] {
     const found = new Set<string>();
     const seen = new Set<string>();
     const collect = (key: string): void => {
@@ -51,12 +56,13 @@ export class Counterparts {
     };
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] ?? '';
+      if (names.has(term) || isStopTerm(term)) continue;
       if (!seen.has(term)) {
         seen.add(term);
         collect(term);
       }
       const next = terms[i + 1];
-      if (next !== undefined && this.phraseStarts.has(term)) {
+      if (next !== undefined && !names.has(next) && this.phraseStarts.has(term)) {
         const phrase = `${term} ${next}`;
         if (!seen.has(phrase)) {
           seen.add(phrase);

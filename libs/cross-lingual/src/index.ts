@@ -6,7 +6,9 @@ export {
   compileCounterpartMap,
   compileLexicon,
   loadCounterparts,
+  loadArticleCounterparts,
   loadLexicon,
+  loadNamesLexicon,
   parseCompiledLexicon,
   LexiconDirection,
   WIKDICT_DIR,
@@ -16,10 +18,13 @@ export {
 export { lexiconKey, TRANSLATIONS_PER_HEADWORD } from './lexicon-compiler.js';
 export { compileCounterparts, COUNTERPART_TRANSLATIONS } from './counterparts-compiler.js';
 export { Counterparts } from './counterparts.js';
+export { ArticleCounterparts } from './article-counterparts.js';
+export { NamesLexicon } from './names-lexicon.js';
 export {
   crossLingualQuery,
   planTranslation,
   type CrossLingualQuery,
+  type CrossLingualResources,
   type PlannedWord,
   type TranslationPlan,
   type WordTranslation,

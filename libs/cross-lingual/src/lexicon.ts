@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { compileCounterparts } from './counterparts-compiler.js';
 import { Counterparts } from './counterparts.js';
 import { KeyedLines } from './keyed-lines.js';
+import { ArticleCounterparts } from './article-counterparts.js';
+import { loadNames, type NamesLexicon } from './names-lexicon.js';
 import { compileDirection, parseWikdict } from './lexicon-compiler.js';
 
 /** A translation direction, named by the language of its headwords. */
@@ -14,6 +16,8 @@ export const WIKDICT_DIR = fileURLToPath(new URL('../data/wikdict', import.meta.
 /** Where the build writes the compiled lexicon and counterparts, beside the compiled library. */
 const COMPILED_NAME = 'lexicon.compiled.tsv';
 const COUNTERPARTS_NAME = 'counterparts.compiled.tsv';
+/** Names (capitalized headwords) with their translations, case kept (see extract-names.main). */
+export const NAMES_FILE = 'wikdict-names.tsv.gz';
 
 /** The build's output for `name`, whether this runs compiled (dist) or from the sources. */
 function compiledPath(name: string): string | undefined {
@@ -45,9 +49,13 @@ export class LexiconDirection {
    * ("ранние" is "ранний", not "рана"), else the closest length ("meetings" is "meeting").
    */
   lookup(key: string, written: string): string[] {
+    return this.entry(key, written)?.translations ?? [];
+  }
+
+  /** The headword chosen for a lookup key (see lookup) and its translations. */
+  entry(key: string, written: string): { headword: string; translations: string[] } | undefined {
     const entries = this.entries.values(key);
-    if (entries.length === 0) return [];
-    let best = '';
+    let best: { headword: string; translations: string } | undefined;
     let bestScore = -Infinity;
     for (const entry of entries) {
       const tab = entry.indexOf('\t');
@@ -58,11 +66,11 @@ export class LexiconDirection {
           : commonPrefixLength(headword, written) * 100 -
             Math.abs(headword.length - written.length);
       if (score > bestScore) {
-        best = entry.slice(tab + 1);
+        best = { headword, translations: entry.slice(tab + 1) };
         bestScore = score;
       }
     }
-    return best.split('|');
+    return best && { headword: best.headword, translations: best.translations.split('|') };
   }
 }
 
@@ -122,4 +130,14 @@ export function loadCounterparts(): Counterparts {
   return new Counterparts(
     compiled === undefined ? compileCounterpartMap() : readFileSync(compiled, 'utf8'),
   );
+}
+
+/** Loads the names lexicon shipped in data/wikdict (a few tens of milliseconds). */
+export function loadNamesLexicon(): NamesLexicon {
+  return loadNames(WIKDICT_DIR, NAMES_FILE);
+}
+
+/** What the indexer stores to carry articles into the other language. */
+export function loadArticleCounterparts(): ArticleCounterparts {
+  return new ArticleCounterparts(loadCounterparts(), loadNamesLexicon());
 }

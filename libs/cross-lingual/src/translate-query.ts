@@ -1,6 +1,6 @@
 import {
   analyze,
-  nameKey,
+  isAcronym,
   queryWord,
   romanize,
   type AnalyzedQuery,
@@ -8,6 +8,7 @@ import {
 } from '@lib/text-analysis';
 import type { Counterparts } from './counterparts.js';
 import type { Lexicon, LexiconLanguage } from './lexicon.js';
+import type { NamesLexicon } from './names-lexicon.js';
 
 /** Meilisearch reads only this many words of a query. */
 const QUERY_WORD_LIMIT = 10;
@@ -30,7 +31,7 @@ export interface TranslationPlan {
 /** How one query word was carried into the other language. */
 export interface WordTranslation {
   from: string;
-  /** The translation used. */
+  /** The senses searched, best first ("саммит / вершина"), or the name's spelling there. */
   to: string;
 }
 
@@ -49,13 +50,6 @@ function contentTerms(text: string): string[] {
 function isCapitalized(surface: string): boolean {
   const first = surface.charAt(0);
   return first !== first.toLowerCase();
-}
-
-/** "ВОЗ", "NATO": acronyms are names, not the common words they spell ("воз" is a cart). */
-function isAcronym(surface: string): boolean {
-  return (
-    surface.length >= 2 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()
-  );
 }
 
 /** The loose words of a query worth translating: no stop words, no exclusions. */
@@ -112,88 +106,255 @@ export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): Transla
   return { target, words };
 }
 
+/** What the search API reads to search the other language. */
+export interface CrossLingualResources {
+  lexicon: Lexicon;
+  counterparts: Counterparts;
+  names: NamesLexicon;
+}
+
 /**
  * The query that searches the other language's articles. The indexer stored each article's
- * counterparts (its terms carried into the other language), so the reader's own terms are
- * searched there as they are: no translation has to be chosen before searching, and every
- * sense of every article word is found. Names go as cross-script keys (matched in name_keys),
- * numbers as they are; exclusions stay exclusions.
+ * counterparts (its content words carried into the other language) and the keys of its names
+ * and of their translations, so the reader's own terms are searched there as they are, and
+ * every sense of every article word is found. A word the query uses as a name goes as a key
+ * only (never by the senses of a look-alike word: «Путина» is not "fishing season"), numbers
+ * as they are; exclusions exclude the word, its senses and its name there too.
  */
 export interface CrossLingualQuery {
   /** The language of the articles searched; null when the query mixes both. */
   target: LexiconLanguage | null;
   /** The query for Meilisearch, at most 10 words, then exclusions. */
   text: string;
-  /** Cross-script keys of the names in the query. */
+  /**
+   * `all` for a short query or one with a phrase: each word the reader chose must be found,
+   * so that one common word alone never makes a hit; `frequency` for longer queries (pasted
+   * titles), whose rarest words say most.
+   */
+  matchingStrategy: 'all' | 'frequency';
+  /** Cross-script keys of the names searched. */
   nameKeys: string[];
-  /** Counterparts of the query's terms, to mark in snippets of the other language. */
+  /** Counterparts of the query's words, to mark in snippets of the other language. */
   counterparts: string[];
-  /** What the query's words mean in the other language, to show the reader. */
+  /** What the query's words were searched as, to show the reader. */
   translations: WordTranslation[];
 }
 
+/** Queries of up to this many carried words need every one of them in a cross-lingual hit. */
+export const ALL_WORDS_UP_TO = 3;
+/** Senses shown per word. */
+const SENSES_SHOWN = 3;
+
+/** English endings of inflected forms ("laments" of "lament", "studies" of "study"). */
+const ENGLISH_ENDINGS: ReadonlySet<string> = new Set([
+  '',
+  's',
+  'es',
+  'ed',
+  'd',
+  'ing',
+  'er',
+  'ers',
+  'est',
+  'ly',
+  'ies',
+  'ied',
+  "'s",
+]);
+
 /**
- * A name's key, for a capitalized word past the first, an acronym ("ВОЗ", "NATO"), or a
- * capitalized first word the lexicon lacks ("Tillerson"): a sentence's first word is
- * capitalized anyway, and a known word is better searched by its counterparts.
+ * True when a word is a form of a headword sharing its stem: any Russian one (the stemmer took
+ * an ending off), an English one by a regular ending ("biden" is no form of "bide").
  */
-function queryNameKey(token: Token, index: number, lexicon: Lexicon): string | null {
-  if (!isCapitalized(token.surface)) return null;
+function isInflection(written: string, headword: string, language: LexiconLanguage): boolean {
+  if (language === 'ru') return true;
+  let common = 0;
+  while (common < written.length && written[common] === headword[common]) common++;
+  const dropped = headword.slice(common);
+  return (
+    (dropped === '' || dropped === 'e' || dropped === 'y') &&
+    ENGLISH_ENDINGS.has(written.slice(common))
+  );
+}
+
+/**
+ * How the common-word lexicon reads a word: not at all; as another word sharing its stem
+ * ("biden" as "bide"); as a form of a headword («путин» of "путина", "laments"); as exactly a
+ * headword; or as a headword that means the name itself (WikDict's "biden" is "байден").
+ */
+type CommonReading = 'none' | 'other-word' | 'form' | 'exact' | 'the-name';
+
+function commonReading(token: Token, resources: CrossLingualResources): CommonReading {
   const language = languageOf(token);
-  const known =
-    language !== null &&
-    lexicon[language].lookup(token.term, token.surface.toLowerCase()).length > 0;
-  if (index === 0 && known && !isAcronym(token.surface)) return null;
-  return nameKey(token.surface);
-}
-
-/** The query's words for the counterpart search: terms, name keys and numbers, each once. */
-function crossWords(
-  tokens: readonly Token[],
-  lexicon: Lexicon,
-): { words: string[]; nameKeys: string[] } {
-  const words: string[] = [];
-  const nameKeys: string[] = [];
-  tokens.forEach((token, index) => {
-    const key = token.script === 'number' ? null : queryNameKey(token, index, lexicon);
-    if (key !== null && !nameKeys.includes(key)) nameKeys.push(key);
-    const word = key ?? queryWord(token.term);
-    if (!words.includes(word)) words.push(word);
-  });
-  return { words: words.slice(0, QUERY_WORD_LIMIT), nameKeys };
+  if (language === null) return 'none';
+  const written = token.surface.toLowerCase();
+  const entry = resources.lexicon[language].entry(token.term, written);
+  if (entry === undefined) return 'none';
+  if (entry.headword !== written)
+    return isInflection(written, entry.headword, language) ? 'form' : 'other-word';
+  const other = language === 'en' ? 'ru' : 'en';
+  const spellings = new Set(
+    resources.names.translations(token.term, other).map((t) => t.toLowerCase()),
+  );
+  return entry.translations.some((t) => spellings.has(t)) ? 'the-name' : 'exact';
 }
 
 /**
- * The translation shown for a word: its romanization when the lexicon has it (a name: Путин
- * is "putin", not the lexicon's first sense "poutine"), else the best-ranked translation.
+ * True when the query uses a word as a name: an acronym; a word the names lexicon knows,
+ * unless the common-word lexicon has that very spelling as another word and the reader wrote
+ * it in lower case or in a title, where every word is capitalized ("путина" is a fishing
+ * season, «Путина» and «путин» the president); a capitalized word the common-word lexicon
+ * does not know ("Tillerson"; "Biden", where it knows only "bide"). Being first says nothing:
+ * queries are not sentences.
  */
-function explanationOf(word: PlannedWord): string | undefined {
+function isName(token: Token, titleCase: boolean, resources: CrossLingualResources): boolean {
+  if (languageOf(token) === null) return false;
+  if (isAcronym(token.surface)) return true;
+  const reading = commonReading(token, resources);
+  const capitalized = isCapitalized(token.surface);
+  if (resources.names.knows(token.surface, token.term))
+    return reading !== 'exact' || (capitalized && !titleCase);
+  return capitalized && (reading === 'none' || reading === 'other-word');
+}
+
+function otherLanguage(token: Token): LexiconLanguage {
+  return languageOf(token) === 'en' ? 'ru' : 'en';
+}
+
+/** The common-word lexicon's translations of a word, to rank its name's spellings there. */
+function commonSenses(token: Token, resources: CrossLingualResources): string[] {
+  const language = languageOf(token);
+  if (language === null) return [];
+  return resources.lexicon[language].lookup(token.term, token.surface.toLowerCase());
+}
+
+/** Every content word capitalized ("Joe Biden Laments Failure"): capitals say nothing then. */
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => languageOf(t) !== null);
+  return words.length >= 3 && words.every((t) => isCapitalized(t.surface));
+}
+
+/** One content word of the query and how it is searched in the other language. */
+interface CarriedWord {
+  token: Token;
+  /** The word for Meilisearch: the term, the name's key or its spelling there; null: none. */
+  word: string | null;
+  /** The name key searched, for a name. */
+  key: string | null;
+  name: boolean;
+  /** The name as the lexicon spells it there, when it knows it. */
+  spelled: string | null;
+}
+
+function carry(
+  tokens: readonly Token[],
+  target: LexiconLanguage | null,
+  resources: CrossLingualResources,
+): CarriedWord[] {
+  const titleCase = isTitleCase(tokens);
+  return tokens.map((token) => {
+    if (token.script === 'number' || !isName(token, titleCase, resources))
+      return { token, word: queryWord(token.term), key: null, name: false, spelled: null };
+    const to = target ?? otherLanguage(token);
+    const senses = commonSenses(token, resources);
+    const key = resources.names.targetKey(token.surface, token.term, to, senses);
+    if (key !== null) {
+      const [spelled = null] = resources.names.translations(token.term, to, senses);
+      return { token, word: key, key, name: true, spelled };
+    }
+    const word = resources.names.targetTerm(token.surface, token.term, to, senses);
+    const spelled =
+      word === null ? null : resources.names.spelling(token.surface, token.term, to, senses);
+    return { token, word, key, name: true, spelled: spelled ?? null };
+  });
+}
+
+/** The senses of a word searched there: the lexicon's translations its counterparts hold. */
+function sensesOf(word: PlannedWord | undefined, counterparts: ReadonlySet<string>): string[] {
+  if (word === undefined) return [];
   const romanized = word.from.includes(' ') ? '' : romanize(word.from).toLowerCase();
-  const name = word.candidates.find((c) => c.translation === romanized);
-  return (name ?? word.candidates[0])?.translation;
+  return word.candidates
+    .filter((c) => c.translation !== romanized && c.terms.every((t) => counterparts.has(t)))
+    .map((c) => c.translation)
+    .slice(0, SENSES_SHOWN);
+}
+
+/** How each carried word is explained: its senses there, or the name as spelled there. */
+function explain(
+  carried: readonly CarriedWord[],
+  plan: TranslationPlan,
+  resources: CrossLingualResources,
+): WordTranslation[] {
+  const explained: WordTranslation[] = [];
+  for (const { token, name, spelled } of carried) {
+    const from = token.surface;
+    if (name) {
+      // A name the lexicon spells there is shown so; others go as "names in both scripts".
+      if (spelled !== null) explained.push({ from, to: spelled });
+      continue;
+    }
+    const own = new Set(resources.counterparts.of(token.term));
+    const senses = sensesOf(
+      plan.words.find((w) => w.from.toLowerCase() === from.toLowerCase()),
+      own,
+    );
+    if (senses.length > 0) explained.push({ from, to: senses.join(' / ') });
+  }
+  return explained;
+}
+
+/** Exclusions there: the excluded word, its senses, and its name's key and spellings. */
+function exclusionsOf(
+  query: AnalyzedQuery,
+  target: LexiconLanguage | null,
+  resources: CrossLingualResources,
+): string[] {
+  const excluded = new Set<string>();
+  for (const clause of query.clauses.filter((c) => c.negated)) {
+    if (clause.phrase) {
+      excluded.add(`-"${clause.tokens.map((t) => t.term).join(' ')}"`);
+      continue;
+    }
+    for (const token of clause.tokens.filter((t) => !t.stop)) {
+      excluded.add(`-${queryWord(token.term)}`);
+      for (const sense of resources.counterparts.of(token.term)) excluded.add(`-${sense}`);
+      const to = target ?? otherLanguage(token);
+      const key = resources.names.targetKey(token.surface, token.term, to);
+      if (key !== null) excluded.add(`-${key}`);
+      for (const spelled of resources.names.translations(token.term, to))
+        for (const term of contentTerms(spelled)) excluded.add(`-${queryWord(term)}`);
+    }
+  }
+  return [...excluded];
 }
 
 /** Builds the counterpart search of a query (see CrossLingualQuery). */
 export function crossLingualQuery(
   query: AnalyzedQuery,
-  lexicon: Lexicon,
-  counterparts: Counterparts,
+  resources: CrossLingualResources,
 ): CrossLingualQuery {
-  const plan = planTranslation(query, lexicon);
-  const tokens = contentTokens(query);
-  const { words, nameKeys } = crossWords(tokens, lexicon);
-  const exclusions = query.clauses
-    .filter((clause) => clause.negated)
-    .flatMap((clause) => clause.tokens.filter((t) => !t.stop).map((t) => `-${queryWord(t.term)}`));
-  const text = words.length === 0 ? '' : [...words, ...exclusions].join(' ');
+  const plan = planTranslation(query, resources.lexicon);
+  const carried = carry(contentTokens(query), plan.target, resources);
+  const words = [...new Set(carried.flatMap((c) => (c.word === null ? [] : [c.word])))].slice(
+    0,
+    QUERY_WORD_LIMIT,
+  );
+  const short = words.length <= ALL_WORDS_UP_TO;
+  // Every word of a short query must be found: one that cannot be carried leaves nothing.
+  const complete = carried.every((c) => c.word !== null);
+  const nameKeys = [...new Set(carried.flatMap((c) => (c.key === null ? [] : [c.key])))];
+  const commonTerms = carried.filter((c) => !c.name).map((c) => c.token.term);
+  const hasPhrase = query.clauses.some((c) => c.phrase && !c.negated);
+  const text =
+    words.length === 0 || (short && !complete)
+      ? ''
+      : [...words, ...exclusionsOf(query, plan.target, resources)].join(' ');
   return {
     target: plan.target,
     text,
+    matchingStrategy: hasPhrase || short ? 'all' : 'frequency',
     nameKeys,
-    counterparts: counterparts.ofTerms(tokens.map((t) => t.term)),
-    translations: plan.words.flatMap((word) => {
-      const shown = explanationOf(word);
-      return shown === undefined ? [] : [{ from: word.from, to: shown }];
-    }),
+    counterparts: resources.counterparts.ofTerms(commonTerms),
+    translations: explain(carried, plan, resources),
   };
 }

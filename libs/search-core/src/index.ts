@@ -25,7 +25,7 @@ export {
   toUnixSeconds,
   type ArticleDocument,
   type ArticleInput,
-  type CounterpartTerms,
+  type CounterpartSource,
   type StoredArticle,
 } from './documents/article-document.js';
 export {

@@ -34,5 +34,14 @@ export {
   type CacheCapacities,
 } from './caches.js';
 export { isStopWord, STOP_WORDS } from './stop-words.js';
+export { isStopTerm } from './stop-terms.js';
 export { tokenize, scanRawTokens, type RawToken, type RawTokenKind } from './tokenizer.js';
-export { nameKey, nameKeys, romanize, consonantSkeleton } from './names.js';
+export {
+  isAcronym,
+  nameKey,
+  nameKeys,
+  nameShape,
+  nameUsage,
+  romanize,
+  type NameUsage,
+} from './names.js';

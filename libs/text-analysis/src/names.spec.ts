@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consonantSkeleton, nameKey, nameKeys, romanize } from './names.js';
+import { nameKey, nameKeys, nameShape, nameUsage, romanize } from './names.js';
 
 describe('names across scripts', () => {
   it.each([
@@ -33,6 +33,9 @@ describe('names across scripts', () => {
     ['Трамп', 'Путин'],
     ['Trump', 'Tramp'.replace('a', 'i') + 'let'],
     ['Лавров', 'Levin'],
+    ['Трамм', 'Term'],
+    ['Трамм', 'Terumo'],
+    ['Путин', 'Patent'.replace('e', 'o')],
   ])('%s and %s differ', (a, b) => {
     expect(nameKey(a)).not.toBe(nameKey(b));
   });
@@ -42,10 +45,11 @@ describe('names across scripts', () => {
     expect(romanize('Зеленский')).toBe('Zelensky');
   });
 
-  it('keeps consonants only, merged where spellings differ', () => {
-    expect(consonantSkeleton('tillerson')).toBe('tlrsn');
-    expect(consonantSkeleton('mcconnell')).toBe('mknl');
-    expect(consonantSkeleton('philipp')).toBe('flp');
+  it('keeps consonants and where vowels stand, merged where spellings differ', () => {
+    expect(nameShape('tillerson')).toBe('talarsan');
+    expect(nameShape('mcconnell')).toBe('mkanal');
+    expect(nameShape('philipp')).toBe('falap');
+    expect(nameShape('shoigu')).toBe(nameShape('shoygu'));
   });
 
   it('gives no key to short or non-name words', () => {
@@ -57,11 +61,37 @@ describe('names across scripts', () => {
 
   it('keys the capitalized words of a text once each, compounds by part', () => {
     expect(nameKeys('Путин встретился с Эрдоганом; Эрдоган и Путин, Санкт-Петербург')).toEqual([
-      'ptn',
-      'rdgn',
-      'snkt',
-      'ptrbrg',
+      'patan',
+      'ardagan',
+      'sankt',
+      'patarbarg',
     ]);
     expect(nameKeys('no names here')).toEqual([]);
+  });
+
+  it('takes no keys from lines all in capitals', () => {
+    expect(nameKeys('NO NEAR TERM BRAZIL COFFEE MOVES\nThe Brazilian Coffee Institute')).toEqual([
+      'brazalan',
+      'anstatat',
+    ]);
+  });
+
+  describe('names a text uses', () => {
+    it('a word capitalized inside a sentence is a name', () => {
+      expect(nameUsage('Встреча Путина и Байдена прошла в Женеве.').terms).toEqual(
+        new Set(['путин', 'байд', 'женев']),
+      );
+    });
+
+    it('a sentence opening says nothing, a lower-case use makes a word', () => {
+      const usage = nameUsage('Путина началась. Рыбаки ждут, путина будет долгой.');
+      expect(usage.terms.has('путин')).toBe(false);
+      expect(nameUsage('Путин прилетел. Визит Путина длился день.').terms.has('путин')).toBe(true);
+    });
+
+    it('acronyms are names, capital-letter lines are not evidence', () => {
+      expect(nameUsage('Решение ОПЕК и ВОЗ').terms).toEqual(new Set(['опек', 'воз']));
+      expect(nameUsage('OIL PRICES RISE\noil prices rose').terms.size).toBe(0);
+    });
   });
 });

@@ -1,17 +1,17 @@
 import { Logger, type Provider } from '@nestjs/common';
-import { loadCounterparts, type Counterparts } from '@lib/cross-lingual';
+import { loadArticleCounterparts, type ArticleCounterparts } from '@lib/cross-lingual';
 
-/** Injection token of the counterpart map, loaded once at start-up. */
+/** Injection token of the counterpart map and names, loaded once at start-up. */
 export const COUNTERPARTS = Symbol('COUNTERPARTS');
 
-/** The counterpart map the indexer writes into each article's cross-lingual fields. */
-export const counterpartsProvider: Provider<Counterparts> = {
+/** What the indexer writes into each article's cross-lingual fields. */
+export const counterpartsProvider: Provider<ArticleCounterparts> = {
   provide: COUNTERPARTS,
-  useFactory: (): Counterparts => {
+  useFactory: (): ArticleCounterparts => {
     const started = performance.now();
-    const counterparts = loadCounterparts();
+    const counterparts = loadArticleCounterparts();
     new Logger('Counterparts').log(
-      `loaded counterparts of ${String(counterparts.size)} terms in ${String(Math.round(performance.now() - started))} ms`,
+      `loaded counterparts of ${String(counterparts.size)} terms and the names in ${String(Math.round(performance.now() - started))} ms`,
     );
     return counterparts;
   },

@@ -8,11 +8,10 @@ import {
   primaryKeyFor,
   toArticleDocument,
   writerKeyName,
-  type CounterpartTerms,
+  type CounterpartSource,
   type IndexLockOptions,
   type MeiliRepository,
 } from '@lib/search-core';
-import type { Counterparts } from '@lib/cross-lingual';
 import type { IngestSummary } from '@lib/ingest';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
@@ -69,15 +68,11 @@ function report(
 @Injectable()
 export class IndexingService {
   private readonly logger = new Logger(IndexingService.name);
-  private readonly counterpartsOf: CounterpartTerms;
-
   constructor(
     private readonly meili: MeiliConnectionService,
     @Inject(INDEXER_CONFIG) private readonly config: IndexerConfig,
-    @Inject(COUNTERPARTS) counterparts: Counterparts,
-  ) {
-    this.counterpartsOf = (terms) => counterparts.ofTerms(terms);
-  }
+    @Inject(COUNTERPARTS) private readonly counterparts: CounterpartSource,
+  ) {}
 
   /** Zero-downtime full reindex of the live index from `paths`. */
   async reindex(paths: string[], options: IndexRunOptions): Promise<IndexRunReport> {
@@ -93,7 +88,7 @@ export class IndexingService {
         settings,
         records: stream.records(),
         batchBytes: this.config.batchBytes,
-        counterpartsOf: this.counterpartsOf,
+        counterparts: this.counterparts,
         originOf: stream.originOf,
         onRejected: (rejected) => {
           stream.reject(rejected.origin, rejected.reason);
@@ -148,7 +143,7 @@ export class IndexingService {
       let count = 0;
       for await (const batch of documentBatches(stream.records(), {
         maxBytes: this.config.batchBytes,
-        counterpartsOf: this.counterpartsOf,
+        counterparts: this.counterparts,
         originOf: stream.originOf,
         signal: options.signal,
       })) {
@@ -247,7 +242,7 @@ export class IndexingService {
   ): Promise<IndexRunReport> {
     let indexed = 0;
     for await (const record of stream.records()) {
-      toArticleDocument(record, this.counterpartsOf);
+      toArticleDocument(record, this.counterparts);
       indexed++;
       progress.update({ phase: 'indexing', sent: indexed, indexed, readShare: stream.share });
     }

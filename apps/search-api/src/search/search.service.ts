@@ -88,8 +88,7 @@ export class SearchService {
     meiliQuery: MeiliQuery,
   ): CrossLingualQuery | null {
     if (meiliQuery.q.length === 0) return null;
-    const { lexicon, counterparts } = this.crossLingual;
-    const query = crossLingualQuery(analyzed, lexicon, counterparts);
+    const query = crossLingualQuery(analyzed, this.crossLingual);
     // A language filter that excludes the other language leaves it nothing to find.
     if (params.lang !== undefined && query.target !== null && params.lang !== query.target)
       return null;
@@ -149,7 +148,8 @@ export class SearchService {
         ...shared,
         filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
         attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
-        matchingStrategy: this.config.translation.matchingStrategy,
+        matchingStrategy:
+          translated.matchingStrategy === 'all' ? 'all' : this.config.translation.matchingStrategy,
         rankingScoreThreshold: this.config.translation.minScore,
       }),
     ]);

@@ -186,7 +186,11 @@ export function renderTranslation(
   translation: SearchResponse['translation'],
   t: Messages,
 ): void {
-  if (translation === null) {
+  // Nothing was carried over: no bare "Also searching in Russian:".
+  if (
+    translation === null ||
+    (translation.words.length === 0 && translation.name_keys.length === 0)
+  ) {
     line.replaceChildren();
     return;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyzeTerms, nameKeys } from '@lib/text-analysis';
+import { analyzeTerms, nameUsage } from '@lib/text-analysis';
 import { keywordTerms } from './keywords.js';
 
 /** An article as the indexer hands it over (the shape of ingest's ArticleRecord). */
@@ -27,7 +27,10 @@ export interface ArticleDocument extends ArticleInput {
   title_cross: string;
   /** Counterparts of the body's first CROSS_BODY_TERMS terms in the other language. */
   body_cross: string;
-  /** Cross-script keys of the names in title and body (Трамп and Trump: `trmp`), each once. */
+  /**
+   * Cross-script keys of the names in title and body (Трамп and Trump: `tramp`) and of their
+   * translations (Москва: `maskv` and Moscow's `maskav`), each once.
+   */
   name_keys: string;
   /** The body's most repeated content terms, most frequent first (see keywordTerms). */
   keywords: string;
@@ -74,30 +77,45 @@ export const CROSS_BODY_TERMS = 60;
 const BAG_SEPARATOR = '. ';
 
 /**
- * Carries a text's analyzed terms into the other language: the counterparts of its words
- * (`встреч` -> `meet`), each once. The apps pass cross-lingual's Counterparts.ofTerms.
+ * Carries an article into the other language (cross-lingual's ArticleCounterparts; the apps
+ * pass it in, as search-core does not depend on the lexicon).
  */
-export type CounterpartTerms = (terms: readonly string[]) => readonly string[];
+export interface CounterpartSource {
+  /**
+   * The counterparts of a text's analyzed terms (`встреч` -> `meet`), each once; stop words
+   * and the terms in `names`, which the article uses as names, have none.
+   */
+  ofTerms(terms: readonly string[], names: ReadonlySet<string>): readonly string[];
+  /** Keys of the other language's spellings of the article's names (`lang` is the article's). */
+  nameKeys(names: ReadonlySet<string>, lang: string): readonly string[];
+}
 
 /**
  * Builds the stored document: analyzes title and body with the one analyzer and, given
- * `counterpartsOf`, stores their counterparts for cross-lingual search (empty without it).
+ * `counterparts`, stores what carries it into the other language (empty without it).
  */
 export function toArticleDocument(
   article: ArticleInput,
-  counterpartsOf?: CounterpartTerms,
+  counterparts?: CounterpartSource,
 ): ArticleDocument {
   const titleTerms = analyzeTerms(article.title);
   const bodyTerms = analyzeTerms(article.body);
+  const names = nameUsage(`${article.title}\n${article.body}`);
+  const cross = (terms: readonly string[]): string =>
+    counterparts?.ofTerms(terms, names.terms).join(BAG_SEPARATOR) ?? '';
+  const keys = new Set([
+    ...names.keys,
+    ...(counterparts?.nameKeys(names.terms, article.lang) ?? []),
+  ]);
   return {
     ...article,
     key: primaryKeyFor(article.id),
     published_ts: toUnixSeconds(article.published_at),
     title_terms: titleTerms.join(' '),
     body_terms: bodyTerms.join(' '),
-    title_cross: counterpartsOf?.(titleTerms).join(BAG_SEPARATOR) ?? '',
-    body_cross: counterpartsOf?.(bodyTerms.slice(0, CROSS_BODY_TERMS)).join(BAG_SEPARATOR) ?? '',
-    name_keys: nameKeys(`${article.title}\n${article.body}`).join(' '),
+    title_cross: cross(titleTerms),
+    body_cross: cross(bodyTerms.slice(0, CROSS_BODY_TERMS)),
+    name_keys: [...keys].join(' '),
     keywords: keywordTerms(bodyTerms).join(BAG_SEPARATOR),
   };
 }

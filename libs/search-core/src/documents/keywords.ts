@@ -1,4 +1,4 @@
-import { analyzeWord, STOP_WORDS } from '@lib/text-analysis';
+import { isStopTerm } from '@lib/text-analysis';
 
 /** Most keywords kept per article. */
 export const KEYWORDS_PER_ARTICLE = 12;
@@ -6,11 +6,6 @@ export const KEYWORDS_PER_ARTICLE = 12;
 const MIN_OCCURRENCES = 2;
 /** Shorter terms are mostly fragments and abbreviations' letters. */
 const MIN_TERM_LENGTH = 3;
-
-/** Terms of the stop words of both languages, which never make keywords. */
-const STOP_TERMS: ReadonlySet<string> = new Set(
-  [...STOP_WORDS.ru, ...STOP_WORDS.en].flatMap((word) => analyzeWord(word)?.term ?? []),
-);
 
 /** Numbers (and dates) say when and how much, not what an article is about. */
 function startsWithDigit(term: string): boolean {
@@ -27,7 +22,7 @@ function startsWithDigit(term: string): boolean {
 export function keywordTerms(bodyTerms: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const term of bodyTerms) {
-    if (term.length < MIN_TERM_LENGTH || STOP_TERMS.has(term) || startsWithDigit(term)) continue;
+    if (term.length < MIN_TERM_LENGTH || isStopTerm(term) || startsWithDigit(term)) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   return [...counts]

@@ -1,7 +1,7 @@
 import {
   toArticleDocument,
   type ArticleInput,
-  type CounterpartTerms,
+  type CounterpartSource,
 } from '../documents/article-document.js';
 
 /**
@@ -25,7 +25,7 @@ export interface DocumentBatch {
 export interface BatchOptions {
   maxBytes?: number;
   /** Carries each article's terms into the other language, for cross-lingual search. */
-  counterpartsOf?: CounterpartTerms;
+  counterparts?: CounterpartSource;
   /** Where a record came from (`file:line`), for error lines. */
   originOf?: (record: ArticleInput) => string | undefined;
   /** Stops between two records (Ctrl-C), so a run never analyzes a whole batch first. */
@@ -38,7 +38,7 @@ export function payloadOf(batch: Pick<DocumentBatch, 'lines'>): string {
 }
 
 /**
- * Analyzes records (with their counterparts, given `counterpartsOf`) and groups them into
+ * Analyzes records (with their counterparts, given `counterparts`) and groups them into
  * NDJSON batches of about `maxBytes`. Each document is serialized once and dropped, so memory
  * holds the serialized text only.
  */
@@ -51,7 +51,7 @@ export async function* documentBatches(
   let size = 0;
   for await (const record of records) {
     options.signal?.throwIfAborted();
-    const document = toArticleDocument(record, options.counterpartsOf);
+    const document = toArticleDocument(record, options.counterparts);
     const line = JSON.stringify(document);
     if (batch.lines.length > 0 && size + line.length > maxBytes) {
       yield batch;

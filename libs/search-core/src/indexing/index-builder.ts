@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import type { ArticleInput, CounterpartTerms } from '../documents/article-document.js';
+import type { ArticleInput, CounterpartSource } from '../documents/article-document.js';
 import { BuildVerificationError, ReindexAbortedError } from '../errors/search-core.error.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import { settingsMismatches } from '../settings/settings-check.js';
@@ -24,7 +24,7 @@ export interface ReindexOptions {
   records: AsyncIterable<ArticleInput> | Iterable<ArticleInput>;
   batchBytes?: number;
   /** Carries each article's terms into the other language, for cross-lingual search. */
-  counterpartsOf?: CounterpartTerms;
+  counterparts?: CounterpartSource;
   /** Where a record came from (`file:line`), for the error line of a rejected document. */
   originOf?: (record: ArticleInput) => string | undefined;
   /** Told of each document Meilisearch refused; the others are indexed. */
@@ -202,7 +202,7 @@ export class IndexBuilder {
     };
     for await (const batch of documentBatches(options.records, {
       maxBytes: options.batchBytes,
-      counterpartsOf: options.counterpartsOf,
+      counterparts: options.counterparts,
       originOf: options.originOf,
       signal: options.signal,
     })) {

@@ -27,9 +27,25 @@ describe('mergeRankings', () => {
     expect(merged.map((h) => h.key)).toEqual(['t1', 'n1', 'n2']);
   });
 
-  it('keeps a document found by both queries once, in its original place', () => {
+  it('keeps a document found by both queries once, where it comes first', () => {
     const merged = mergeRankings([hit('a', 0.5), hit('b', 0.4)], [hit('b', 0.99)], 0.9);
-    expect(merged.map((h) => h.key)).toEqual(['a', 'b']);
+    expect(merged.map((h) => h.key)).toEqual(['b', 'a']);
+    const later = mergeRankings([hit('a', 0.5), hit('b', 0.4)], [hit('b', 0.3)], 0.9);
+    expect(later.map((h) => h.key)).toEqual(['a', 'b']);
+  });
+
+  it('gives the same first places whatever the limit', () => {
+    // The best translated hit is also the 50th native one.
+    const native = Array.from({ length: 100 }, (_, i) => hit(`n${i}`, 0.5 - i / 1000));
+    const translated = [
+      hit('n49', 0.99),
+      ...Array.from({ length: 99 }, (_, i) => hit(`t${i}`, 0.4)),
+    ];
+    const top = (limit: number): string[] =>
+      mergeRankings(native.slice(0, limit), translated.slice(0, limit), 0.9)
+        .slice(0, 10)
+        .map((h) => h.key);
+    expect(top(10)).toEqual(top(100));
   });
 
   it('merges by date for date sorts', () => {

@@ -28,7 +28,10 @@ function comesFirst(
  * Merges the original query's ranking with its translation's. The original's order is kept as
  * Meilisearch gave it; each translated hit goes in before the first original hit it outranks
  * (its ranking score times `weight`, so a native match of equal strength stays first; or its
- * date for a date sort). A document in both keeps its original place.
+ * date for a date sort). A document in both stands where it comes first. Each place depends
+ * only on the hits ranked above it in either list, so the first 10 are the same whatever the
+ * limit: dropping the translated hits found natively anywhere in a longer native list made
+ * them vanish from the top 10 at limit=100 and stay at limit=10.
  */
 export function mergeRankings<T extends RankedHit>(
   native: readonly T[],
@@ -36,16 +39,20 @@ export function mergeRankings<T extends RankedHit>(
   weight: number,
   order: MergeOrder = 'score',
 ): T[] {
-  const seen = new Set(native.map((hit) => hit.key));
-  const others = translated.filter((hit) => !seen.has(hit.key));
   const merged: T[] = [];
+  const placed = new Set<string>();
+  const place = (hit: T): void => {
+    if (placed.has(hit.key)) return;
+    placed.add(hit.key);
+    merged.push(hit);
+  };
   let j = 0;
   for (const hit of native) {
-    while (j < others.length && comesFirst(others[j] as T, hit, weight, order))
-      merged.push(others[j++] as T);
-    merged.push(hit);
+    while (j < translated.length && comesFirst(translated[j] as T, hit, weight, order))
+      place(translated[j++] as T);
+    place(hit);
   }
-  while (j < others.length) merged.push(others[j++] as T);
+  while (j < translated.length) place(translated[j++] as T);
   return merged;
 }
 

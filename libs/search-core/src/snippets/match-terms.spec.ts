@@ -4,7 +4,7 @@ import { highlightText } from './snippet.renderer.js';
 
 describe('matchTerms', () => {
   it('marks names written in the other script by their keys', () => {
-    const terms = matchTerms(['встреч'], ['trmp', 'tlrsn']);
+    const terms = matchTerms(['встреч'], ['tramp', 'talarsan']);
     expect(highlightText('Встреча Трампа и Тиллерсона', terms)).toBe(
       '<mark>Встреча</mark> <mark>Трампа</mark> и <mark>Тиллерсона</mark>',
     );

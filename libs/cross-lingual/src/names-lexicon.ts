@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { analyzeWord, isStopTerm, nameKey, nameShape, romanize } from '@lib/text-analysis';
+import type { LexiconLanguage } from './lexicon.js';
+
+/**
+ * Names across languages from the lexicon's capitalized headwords (extract-names.main): "Putin"
+ * and «Путин», "Moscow" and «Москва», "OPEC" and «ОПЕК». The common-word lexicon has lost case,
+ * so there «Путина» is "fishing season" and "Biden" is "bide"; a word used as a name travels by
+ * these translations and by its cross-script key instead.
+ */
+export class NamesLexicon {
+  /** Analyzed term of a one-word name -> its one-word translations, as written. */
+  private readonly byTerm = new Map<string, string[]>();
+  /** English names in lower case, for words a reader wrote in lower case ("biden"). */
+  private readonly english = new Set<string>();
+
+  /** @param tsv lines of `Headword \t Translation|Translation`, both directions */
+  constructor(tsv: string) {
+    for (const line of tsv.split('\n')) {
+      const [headword = '', joined = ''] = line.split('\t');
+      if (headword.includes(' ')) continue;
+      for (const translation of joined.split('|')) {
+        if (translation.length === 0 || translation.includes(' ')) continue;
+        this.add(headword, translation);
+        this.add(translation, headword);
+      }
+    }
+  }
+
+  private add(name: string, translation: string): void {
+    const info = analyzeWord(name);
+    if (info === null || info.stop) return;
+    if (info.script === 'latin') this.english.add(name.toLowerCase());
+    const known = this.byTerm.get(info.term);
+    if (known === undefined) this.byTerm.set(info.term, [translation]);
+    else if (!known.includes(translation)) known.push(translation);
+  }
+
+  get size(): number {
+    return this.byTerm.size;
+  }
+
+  /**
+   * The translations of a name's term into `target` ("путин" -> "Putin"), those `preferred`
+   * names first in its order (the common-word lexicon's reading: «Китай» is China before
+   * Cathay, «Сирия» Syria before Cyril).
+   */
+  translations(term: string, target: LexiconLanguage, preferred: readonly string[] = []): string[] {
+    const script = target === 'en' ? 'latin' : 'cyrillic';
+    const rank = (t: string): number => {
+      const at = preferred.indexOf(t.toLowerCase());
+      return at < 0 ? preferred.length : at;
+    };
+    return (this.byTerm.get(term) ?? [])
+      .filter((t) => analyzeWord(t)?.script === script)
+      .map((t, i) => ({ t, order: rank(t) * 1000 + i }))
+      .sort((a, b) => a.order - b.order)
+      .map(({ t }) => t);
+  }
+
+  /**
+   * True when a word written in lower case is a name the lexicon knows in that very spelling:
+   * "biden" is, "bide" is not; a Russian name declines, so its term is enough («путину»).
+   */
+  knows(written: string, term: string): boolean {
+    if (!this.byTerm.has(term)) return false;
+    return analyzeWord(written)?.script !== 'latin' || this.english.has(written.toLowerCase());
+  }
+
+  /** Keys of a name's translations into `target`, each once, `preferred` ones first. */
+  keysOf(term: string, target: LexiconLanguage, preferred: readonly string[] = []): string[] {
+    const keys = new Set<string>();
+    for (const translation of this.translations(term, target, preferred)) {
+      const key = nameKey(translation);
+      if (key !== null) keys.add(key);
+    }
+    return [...keys];
+  }
+
+  /**
+   * The key that finds a name in `target`'s articles: its best translation's («Москва»:
+   * Moscow's, not Moskva's), or its own when the lexicon has none (Tillerson); null when that
+   * has none («Сирия»: Syria is too short).
+   */
+  targetKey(
+    written: string,
+    term: string,
+    target: LexiconLanguage,
+    preferred: readonly string[] = [],
+  ): string | null {
+    const [best] = this.translations(term, target, preferred);
+    return best === undefined ? nameKey(written) : nameKey(best);
+  }
+
+  /**
+   * For a name without a key there, the term of its spelling there, matched as a word of the
+   * other language's articles: its transliteration ("Joe" -> «Джо», not «Ёся»), else its best
+   * translation («Китай» -> "China"); null when it has none, or when that is no word there
+   * (ИИ stems to the stop word `и`).
+   */
+  targetTerm(
+    written: string,
+    term: string,
+    target: LexiconLanguage,
+    preferred: readonly string[] = [],
+  ): string | null {
+    const spelled = this.spelling(written, term, target, preferred);
+    if (spelled === undefined) return null;
+    const info = analyzeWord(spelled);
+    if (info === null || info.term.length < 2 || isStopTerm(info.term)) return null;
+    return info.term;
+  }
+
+  /** How a name is spelled in `target`: its transliteration if any, else its best translation. */
+  spelling(
+    written: string,
+    term: string,
+    target: LexiconLanguage,
+    preferred: readonly string[] = [],
+  ): string | undefined {
+    const shape = shapeOf(written);
+    const spellings = this.translations(term, target, preferred);
+    return spellings.find((t) => shapeOf(t) === shape) ?? spellings[0];
+  }
+}
+
+function shapeOf(word: string): string {
+  return nameShape(romanize(word).toLowerCase());
+}
+
+/** Loads the names shipped in `dir` (data/wikdict). */
+export function loadNames(dir: string, file: string): NamesLexicon {
+  return new NamesLexicon(gunzipSync(readFileSync(join(dir, file))).toString('utf8'));
+}
