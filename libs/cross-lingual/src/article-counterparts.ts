@@ -1,6 +1,13 @@
+import type { NameUsage } from '@lib/text-analysis';
 import type { Counterparts } from './counterparts.js';
 import type { LexiconLanguage } from './lexicon.js';
 import type { NamesLexicon } from './names-lexicon.js';
+
+/**
+ * Shorter stems stand for too many names: «Баден» stems to `бад`, as does every «Бад…» name, and
+ * Baden's key is Biden's.
+ */
+const MIN_NAME_TERM = 4;
 
 /**
  * What the indexer stores to carry an article into the other language: the counterparts of
@@ -17,15 +24,39 @@ export class ArticleCounterparts {
     return this.counterparts.size;
   }
 
-  ofTerms(terms: readonly string[], names: ReadonlySet<string>): string[] {
-    return this.counterparts.ofTerms(terms, names);
+  /**
+   * The terms an article uses as names: those it capitalizes inside sentences, and those it
+   * capitalizes only at a sentence's opening that the names lexicon knows («Путин мне пока не
+   * звонил» is the president even where no other sentence names him).
+   */
+  namesOf(usage: NameUsage): ReadonlySet<string> {
+    const known = [...usage.openingOnly].filter((term) => this.names.hasTerm(term));
+    return known.length === 0 ? usage.terms : new Set([...usage.terms, ...known]);
   }
 
-  /** Keys of the other language's spellings of an article's names («Москва»: Moscow's). */
+  /**
+   * The counterparts of a text's common words, and of the names among `terms` their spellings
+   * there (a title's «Байден» gives `biden`, so that it ranks as a title match).
+   */
+  ofTerms(terms: readonly string[], names: ReadonlySet<string>): string[] {
+    const found = new Set(this.counterparts.ofTerms(terms, names));
+    for (const term of new Set(terms))
+      if (names.has(term)) for (const spelled of this.names.spellingTerms(term)) found.add(spelled);
+    return [...found];
+  }
+
+  /**
+   * The name keys of an article's names spelled there («Москва»: Moscow's), and those spellings'
+   * terms, for names anywhere in the article.
+   */
   nameKeys(names: ReadonlySet<string>, lang: string): string[] {
     const target: LexiconLanguage = lang === 'ru' ? 'en' : 'ru';
     const keys = new Set<string>();
-    for (const term of names) for (const key of this.names.keysOf(term, target)) keys.add(key);
+    for (const term of names) {
+      for (const spelled of this.names.spellingTerms(term)) keys.add(spelled);
+      if (term.length < MIN_NAME_TERM) continue;
+      for (const key of this.names.keysOf(term, target)) keys.add(key);
+    }
     return [...keys];
   }
 }

@@ -43,6 +43,26 @@ export class NamesLexicon {
   }
 
   /**
+   * The analyzed terms of a name's spellings in the other language («байд» -> `biden`), which
+   * an article stores so that a query finds it by the name as the reader writes it.
+   */
+  spellingTerms(term: string): string[] {
+    const terms: string[] = [];
+    for (const translation of this.byTerm.get(term) ?? []) {
+      const info = analyzeWord(translation);
+      if (info === null || info.term === term || terms.includes(info.term)) continue;
+      // «Иося» stems to `и`: a stop word is no name's spelling.
+      if (info.term.length >= 2 && !isStopTerm(info.term)) terms.push(info.term);
+    }
+    return terms;
+  }
+
+  /** True when some name of the lexicon analyzes to `term`. */
+  hasTerm(term: string): boolean {
+    return this.byTerm.has(term);
+  }
+
+  /**
    * The translations of a name's term into `target` ("путин" -> "Putin"), those `preferred`
    * names first in its order (the common-word lexicon's reading: «Китай» is China before
    * Cathay, «Сирия» Syria before Cyril).

@@ -90,7 +90,8 @@ export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): Transla
       i++;
       continue;
     }
-    languages.add(language);
+    // "G7" or "NATO" says little of the language a query is written in.
+    if (!isAcronym(token.surface) && !/\d/.test(token.surface)) languages.add(language);
     const { to, used } = lookup(lexicon, tokens, i);
     const from = tokens
       .slice(i, i + used)
@@ -102,6 +103,11 @@ export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): Transla
     if (candidates.length > 0) words.push({ from, candidates });
     i += used;
   }
+  if (languages.size === 0)
+    for (const token of tokens) {
+      const language = languageOf(token);
+      if (language !== null) languages.add(language);
+    }
   const target = languages.size === 1 ? (languages.has('en') ? 'ru' : 'en') : null;
   return { target, words };
 }
@@ -127,21 +133,30 @@ export interface CrossLingualQuery {
   /** The query for Meilisearch, at most 10 words, then exclusions. */
   text: string;
   /**
-   * `all` for a short query or one with a phrase: each word the reader chose must be found,
-   * so that one common word alone never makes a hit; `frequency` for longer queries (pasted
-   * titles), whose rarest words say most.
+   * `all` for a short query (up to ALL_WORDS_UP_TO words): each word the reader chose must be
+   * found, so that one common word alone never makes a hit; `frequency` for longer queries
+   * (pasted titles, even with quoted words: a title's every word is never in its translation),
+   * whose rarest words say most.
    */
   matchingStrategy: 'all' | 'frequency';
+  /**
+   * The query's exclusions in both languages (`-syria -сир`), for the native search too: an
+   * article of the other language found by a word of the query must not hold what it excludes.
+   */
+  exclusions: string[];
   /** Cross-script keys of the names searched. */
   nameKeys: string[];
-  /** Counterparts of the query's words, to mark in snippets of the other language. */
+  /**
+   * What to mark in snippets of the other language: the counterparts of the query's words,
+   * and its names as spelled there (a name the lexicon lacks is marked by its key).
+   */
   counterparts: string[];
   /** What the query's words were searched as, to show the reader. */
   translations: WordTranslation[];
 }
 
 /** Queries of up to this many carried words need every one of them in a cross-lingual hit. */
-export const ALL_WORDS_UP_TO = 3;
+export const ALL_WORDS_UP_TO = 4;
 /** Senses shown per word. */
 const SENSES_SHOWN = 3;
 
@@ -253,19 +268,45 @@ function carry(
 ): CarriedWord[] {
   const titleCase = isTitleCase(tokens);
   return tokens.map((token) => {
-    if (token.script === 'number' || !isName(token, titleCase, resources))
+    if (token.script === 'number')
       return { token, word: queryWord(token.term), key: null, name: false, spelled: null };
+    if (!isName(token, titleCase, resources)) {
+      // A word of the query's language with no counterpart is in no article there: Meilisearch
+      // keeps a query's rarest word to the end, so sent, it would leave a long query nothing.
+      const carried =
+        target === null ||
+        languageOf(token) === target ||
+        resources.counterparts.of(token.term).length > 0;
+      const word = carried ? queryWord(token.term) : null;
+      return { token, word, key: null, name: false, spelled: null };
+    }
     const to = target ?? otherLanguage(token);
     const senses = commonSenses(token, resources);
     const key = resources.names.targetKey(token.surface, token.term, to, senses);
+    const [best = null] = resources.names.translations(token.term, to, senses);
+    if (best !== null) {
+      // Articles there store the spellings of their names the lexicon knows by this term
+      // (ArticleCounterparts): exact where keys collide (Putin, Patten and Paton are `patan`).
+      // The common lexicon's first sense when it is the name («Москва»: Moscow, not Moskva);
+      // else the transliteration ("Joe": «Джо», not the lexicon's «Ёся»).
+      const spelled =
+        senses[0] === best.toLowerCase()
+          ? best
+          : (resources.names.spelling(token.surface, token.term, to, senses) ?? best);
+      return { token, word: queryWord(token.term), key, name: true, spelled };
+    }
     if (key !== null) {
       const [spelled = null] = resources.names.translations(token.term, to, senses);
       return { token, word: key, key, name: true, spelled };
     }
-    const word = resources.names.targetTerm(token.surface, token.term, to, senses);
-    const spelled =
-      word === null ? null : resources.names.spelling(token.surface, token.term, to, senses);
-    return { token, word, key, name: true, spelled: spelled ?? null };
+    const term = resources.names.targetTerm(token.surface, token.term, to, senses);
+    if (term !== null) {
+      const spelled = resources.names.spelling(token.surface, token.term, to, senses) ?? null;
+      return { token, word: term, key, name: true, spelled };
+    }
+    // A name already in the script there ("G7", "Shiba" in a Russian query) goes as it is.
+    const word = target === null || languageOf(token) === to ? queryWord(token.term) : null;
+    return { token, word, key, name: true, spelled: null };
   });
 }
 
@@ -303,7 +344,7 @@ function explain(
   return explained;
 }
 
-/** Exclusions there: the excluded word, its senses, and its name's key and spellings. */
+/** Exclusions there: the excluded word, its senses, and its name's spellings or key. */
 function exclusionsOf(
   query: AnalyzedQuery,
   target: LexiconLanguage | null,
@@ -318,14 +359,26 @@ function exclusionsOf(
     for (const token of clause.tokens.filter((t) => !t.stop)) {
       excluded.add(`-${queryWord(token.term)}`);
       for (const sense of resources.counterparts.of(token.term)) excluded.add(`-${sense}`);
-      const to = target ?? otherLanguage(token);
-      const key = resources.names.targetKey(token.surface, token.term, to);
-      if (key !== null) excluded.add(`-${key}`);
-      for (const spelled of resources.names.translations(token.term, to))
-        for (const term of contentTerms(spelled)) excluded.add(`-${queryWord(term)}`);
+      // A name the lexicon spells there by its spellings; another by its key (keys collide:
+      // OPEC's is APEC's).
+      const spellings = resources.names.spellingTerms(token.term);
+      for (const term of spellings) excluded.add(`-${queryWord(term)}`);
+      const key = resources.names.targetKey(
+        token.surface,
+        token.term,
+        target ?? otherLanguage(token),
+      );
+      if (spellings.length === 0 && key !== null) excluded.add(`-${key}`);
     }
   }
   return [...excluded];
+}
+
+/** A name's terms as spelled there («Байден» -> `байд`, which marks «Байдена» too). */
+function spelledTerms(word: CarriedWord, resources: CrossLingualResources): string[] {
+  if (!word.name || word.word === null) return [];
+  const spellings = resources.names.spellingTerms(word.token.term);
+  return spellings.length > 0 ? spellings : [word.word];
 }
 
 /** Builds the counterpart search of a query (see CrossLingualQuery). */
@@ -339,22 +392,26 @@ export function crossLingualQuery(
     0,
     QUERY_WORD_LIMIT,
   );
-  const short = words.length <= ALL_WORDS_UP_TO;
+  const short = carried.length <= ALL_WORDS_UP_TO;
   // Every word of a short query must be found: one that cannot be carried leaves nothing.
   const complete = carried.every((c) => c.word !== null);
   const nameKeys = [...new Set(carried.flatMap((c) => (c.key === null ? [] : [c.key])))];
   const commonTerms = carried.filter((c) => !c.name).map((c) => c.token.term);
-  const hasPhrase = query.clauses.some((c) => c.phrase && !c.negated);
+  const exclusions = exclusionsOf(query, plan.target, resources);
   const text =
-    words.length === 0 || (short && !complete)
-      ? ''
-      : [...words, ...exclusionsOf(query, plan.target, resources)].join(' ');
+    words.length === 0 || (short && !complete) ? '' : [...words, ...exclusions].join(' ');
   return {
     target: plan.target,
     text,
-    matchingStrategy: hasPhrase || short ? 'all' : 'frequency',
+    exclusions,
+    matchingStrategy: short ? 'all' : 'frequency',
     nameKeys,
-    counterparts: resources.counterparts.ofTerms(commonTerms),
+    counterparts: [
+      ...new Set([
+        ...resources.counterparts.ofTerms(commonTerms),
+        ...carried.flatMap((c) => spelledTerms(c, resources)),
+      ]),
+    ],
     translations: explain(carried, plan, resources),
   };
 }

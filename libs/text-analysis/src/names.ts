@@ -122,6 +122,11 @@ export interface NameUsage {
   keys: string[];
   /** Analyzed terms of the words the text uses as names. */
   terms: Set<string>;
+  /**
+   * Terms the text writes only capitalized, and only where a sentence opens («Путин мне пока
+   * не звонил»): names or common words, which a lexicon of names can tell.
+   */
+  openingOnly: Set<string>;
 }
 
 /** Characters that end a sentence, so that the next word's capital says nothing. */
@@ -163,6 +168,7 @@ export function nameUsage(text: string): NameUsage {
   const keys = new Set<string>();
   const asName = new Map<string, number>();
   const asWord = new Map<string, number>();
+  const atOpening = new Map<string, number>();
   const shouting = capitalLines(text);
   const count = (counts: Map<string, number>, part: string): void => {
     const term = analyzeWord(part)?.term;
@@ -180,12 +186,15 @@ export function nameUsage(text: string): NameUsage {
       const key = nameKey(part);
       if (key !== null) keys.add(key);
     }
-    if (isAcronym(surface) || !opensSentence(text, start))
-      for (const part of parts) if (isCapitalized(part)) count(asName, part);
+    const counts = isAcronym(surface) || !opensSentence(text, start) ? asName : atOpening;
+    for (const part of parts) if (isCapitalized(part)) count(counts, part);
   });
   const terms = new Set<string>();
   for (const [term, times] of asName) if (times >= (asWord.get(term) ?? 0)) terms.add(term);
-  return { keys: [...keys], terms };
+  const openingOnly = new Set<string>();
+  for (const term of atOpening.keys())
+    if (!asName.has(term) && !asWord.has(term)) openingOnly.add(term);
+  return { keys: [...keys], terms, openingOnly };
 }
 
 /** Keys of the capitalized words of a text (names, mostly), each once, in order. */

@@ -10,6 +10,8 @@ import {
   type MeiliQuery,
   type StoredArticle,
 } from '@lib/search-core';
+
+type SearchParams = Parameters<MeiliRepository['search']>[2];
 import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
 import { analyzeQuery, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
@@ -137,22 +139,28 @@ export class SearchService {
       showRankingScore: true,
       attributesToRetrieve: params.offset > 0 ? RANKED : RETRIEVED,
     };
-    const [native, other] = await Promise.all([
-      this.repository.search(index, meiliQuery.q, {
-        ...shared,
-        filter,
-        attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
-        matchingStrategy: meiliQuery.matchingStrategy,
-      }),
-      this.repository.search(index, translated.text, {
-        ...shared,
-        filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
-        attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
-        matchingStrategy:
-          translated.matchingStrategy === 'all' ? 'all' : this.config.translation.matchingStrategy,
-        rankingScoreThreshold: this.config.translation.minScore,
-      }),
+    // The native search finds articles of both languages: each must miss every exclusion.
+    const nativeQuery = [meiliQuery.q, ...translated.exclusions].join(' ');
+    const nativeParams: SearchParams = {
+      ...shared,
+      filter,
+      attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
+      matchingStrategy: meiliQuery.matchingStrategy,
+    };
+    const otherParams: SearchParams = {
+      ...shared,
+      filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
+      attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
+      matchingStrategy:
+        translated.matchingStrategy === 'all' ? 'all' : this.config.translation.matchingStrategy,
+      rankingScoreThreshold: this.config.translation.minScore,
+    };
+    const [native, other] = await this.repository.searchMany(index, [
+      { q: nativeQuery, params: nativeParams },
+      { q: translated.text, params: otherParams },
     ]);
+    if (native === undefined || other === undefined)
+      throw new Error('Meilisearch answered a multi-search with fewer results than queries');
     const facets = unionFacetCounts(native.facetDistribution, other.facetDistribution);
     const order = params.sort === 'relevance' ? 'score' : params.sort;
     const page = mergeRankings(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { analyzeTerms, nameUsage } from '@lib/text-analysis';
+import { analyzeTerms, nameUsage, type NameUsage } from '@lib/text-analysis';
 import { keywordTerms } from './keywords.js';
 
 /** An article as the indexer hands it over (the shape of ingest's ArticleRecord). */
@@ -81,6 +81,8 @@ const BAG_SEPARATOR = '. ';
  * pass it in, as search-core does not depend on the lexicon).
  */
 export interface CounterpartSource {
+  /** The terms an article uses as names, told from what it shows of them (nameUsage). */
+  namesOf(usage: NameUsage): ReadonlySet<string>;
   /**
    * The counterparts of a text's analyzed terms (`встреч` -> `meet`), each once; stop words
    * and the terms in `names`, which the article uses as names, have none.
@@ -100,13 +102,11 @@ export function toArticleDocument(
 ): ArticleDocument {
   const titleTerms = analyzeTerms(article.title);
   const bodyTerms = analyzeTerms(article.body);
-  const names = nameUsage(`${article.title}\n${article.body}`);
+  const usage = nameUsage(`${article.title}\n${article.body}`);
+  const names = counterparts?.namesOf(usage) ?? usage.terms;
   const cross = (terms: readonly string[]): string =>
-    counterparts?.ofTerms(terms, names.terms).join(BAG_SEPARATOR) ?? '';
-  const keys = new Set([
-    ...names.keys,
-    ...(counterparts?.nameKeys(names.terms, article.lang) ?? []),
-  ]);
+    counterparts?.ofTerms(terms, names).join(BAG_SEPARATOR) ?? '';
+  const keys = new Set([...usage.keys, ...(counterparts?.nameKeys(names, article.lang) ?? [])]);
   return {
     ...article,
     key: primaryKeyFor(article.id),
