@@ -34,26 +34,19 @@ export class ArticleCounterparts {
     return known.length === 0 ? usage.terms : new Set([...usage.terms, ...known]);
   }
 
-  /**
-   * The counterparts of a text's common words, and of the names among `terms` their spellings
-   * there (a title's «Байден» gives `biden`, so that it ranks as a title match).
-   */
   ofTerms(terms: readonly string[], names: ReadonlySet<string>): string[] {
-    const found = new Set(this.counterparts.ofTerms(terms, names));
-    for (const term of new Set(terms))
-      if (names.has(term)) for (const spelled of this.names.spellingTerms(term)) found.add(spelled);
-    return [...found];
+    return this.counterparts.ofTerms(terms, names);
   }
 
   /**
-   * The name keys of an article's names spelled there («Москва»: Moscow's), and those spellings'
-   * terms, for names anywhere in the article.
+   * For the names anywhere in an article: the keys of their spellings there («Москва»:
+   * Moscow's), and the name tokens of all their spellings (NamesLexicon.nameTokens).
    */
   nameKeys(names: ReadonlySet<string>, lang: string): string[] {
     const target: LexiconLanguage = lang === 'ru' ? 'en' : 'ru';
     const keys = new Set<string>();
     for (const term of names) {
-      for (const spelled of this.names.spellingTerms(term)) keys.add(spelled);
+      for (const token of this.names.nameTokens(term)) keys.add(token);
       if (term.length < MIN_NAME_TERM) continue;
       for (const key of this.names.keysOf(term, target)) keys.add(key);
     }

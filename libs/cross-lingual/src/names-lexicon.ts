@@ -13,16 +13,20 @@ import type { LexiconLanguage } from './lexicon.js';
 export class NamesLexicon {
   /** Analyzed term of a one-word name -> its one-word translations, as written. */
   private readonly byTerm = new Map<string, string[]>();
+  /** Analyzed term of a one-word name -> the names it is the term of, as written. */
+  private readonly spelledAs = new Map<string, string[]>();
   /** English names in lower case, for words a reader wrote in lower case ("biden"). */
   private readonly english = new Set<string>();
 
   /** @param tsv lines of `Headword \t Translation|Translation`, both directions */
   constructor(tsv: string) {
     for (const line of tsv.split('\n')) {
-      const [headword = '', joined = ''] = line.split('\t');
-      if (headword.includes(' ')) continue;
-      for (const translation of joined.split('|')) {
-        if (translation.length === 0 || translation.includes(' ')) continue;
+      const [written = '', joined = ''] = line.split('\t');
+      if (written.includes(' ')) continue;
+      const headword = withoutAccents(written);
+      for (const spelled of joined.split('|')) {
+        if (spelled.length === 0 || spelled.includes(' ')) continue;
+        const translation = withoutAccents(spelled);
         this.add(headword, translation);
         this.add(translation, headword);
       }
@@ -33,9 +37,31 @@ export class NamesLexicon {
     const info = analyzeWord(name);
     if (info === null || info.stop) return;
     if (info.script === 'latin') this.english.add(name.toLowerCase());
-    const known = this.byTerm.get(info.term);
-    if (known === undefined) this.byTerm.set(info.term, [translation]);
-    else if (!known.includes(translation)) known.push(translation);
+    append(this.byTerm, info.term, translation);
+    append(this.spelledAs, info.term, name);
+  }
+
+  /**
+   * The name tokens of every spelling of the names an article's term stands for, its own and
+   * their translations («Путина»: `nmputin`): stored with the article's name keys, they find it
+   * by the name exactly, where keys collide (Putin, Patten and Paton are all `patan`) and stems
+   * merge a name with a word (a fishing article's counterpart «путин»).
+   */
+  nameTokens(term: string): string[] {
+    const tokens = new Set<string>();
+    for (const name of [...(this.spelledAs.get(term) ?? []), ...(this.byTerm.get(term) ?? [])])
+      tokens.add(nameToken(name));
+    return [...tokens];
+  }
+
+  /**
+   * The name token a query word searches: that of its own spelling in the lexicon («Путина» is
+   * a form of Путин: `nmputin`), which every article naming a translation of it stores.
+   */
+  queryToken(written: string, term: string): string | null {
+    const script = analyzeWord(written)?.script;
+    const own = (this.spelledAs.get(term) ?? []).find((n) => analyzeWord(n)?.script === script);
+    return own === undefined ? null : nameToken(own);
   }
 
   get size(): number {
@@ -144,6 +170,29 @@ export class NamesLexicon {
     const spellings = this.translations(term, target, preferred);
     return spellings.find((t) => shapeOf(t) === shape) ?? spellings[0];
   }
+}
+
+/** Name tokens begin so, which no word of either language does. */
+export const NAME_TOKEN_PREFIX = 'nm';
+
+/** The token of a name as spelled: its romanization in lower case, letters only. */
+export function nameToken(spelling: string): string {
+  const latin = romanize(spelling)
+    .normalize('NFD')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  return `${NAME_TOKEN_PREFIX}${latin}`;
+}
+
+/** Latin names without their accents, as the press mostly writes them ("Erdoğan": Erdogan). */
+function withoutAccents(name: string): string {
+  return /\p{Script=Cyrillic}/u.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+function append(map: Map<string, string[]>, key: string, value: string): void {
+  const known = map.get(key);
+  if (known === undefined) map.set(key, [value]);
+  else if (!known.includes(value)) known.push(value);
 }
 
 function shapeOf(word: string): string {

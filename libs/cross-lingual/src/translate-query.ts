@@ -284,16 +284,17 @@ function carry(
     const senses = commonSenses(token, resources);
     const key = resources.names.targetKey(token.surface, token.term, to, senses);
     const [best = null] = resources.names.translations(token.term, to, senses);
-    if (best !== null) {
-      // Articles there store the spellings of their names the lexicon knows by this term
-      // (ArticleCounterparts): exact where keys collide (Putin, Patten and Paton are `patan`).
-      // The common lexicon's first sense when it is the name («Москва»: Moscow, not Moskva);
-      // else the transliteration ("Joe": «Джо», not the lexicon's «Ёся»).
+    const nameToken = resources.names.queryToken(token.surface, token.term);
+    if (best !== null && nameToken !== null) {
+      // Articles there store the name tokens of their names (ArticleCounterparts): exact where
+      // keys collide (Putin, Patten and Paton are `patan`) or stems merge («путин», a fishing
+      // season's counterpart). Shown as the common lexicon's first sense when that is the name
+      // («Москва»: Moscow, not Moskva), else its transliteration ("Joe": «Джо», not «Ёся»).
       const spelled =
         senses[0] === best.toLowerCase()
           ? best
           : (resources.names.spelling(token.surface, token.term, to, senses) ?? best);
-      return { token, word: queryWord(token.term), key, name: true, spelled };
+      return { token, word: nameToken, key, name: true, spelled };
     }
     if (key !== null) {
       const [spelled = null] = resources.names.translations(token.term, to, senses);
@@ -363,6 +364,8 @@ function exclusionsOf(
       // OPEC's is APEC's).
       const spellings = resources.names.spellingTerms(token.term);
       for (const term of spellings) excluded.add(`-${queryWord(term)}`);
+      const nameToken = resources.names.queryToken(token.surface, token.term);
+      if (nameToken !== null) excluded.add(`-${nameToken}`);
       const key = resources.names.targetKey(
         token.surface,
         token.term,
@@ -388,11 +391,11 @@ export function crossLingualQuery(
 ): CrossLingualQuery {
   const plan = planTranslation(query, resources.lexicon);
   const carried = carry(contentTokens(query), plan.target, resources);
+  const short = carried.length <= ALL_WORDS_UP_TO;
   const words = [...new Set(carried.flatMap((c) => (c.word === null ? [] : [c.word])))].slice(
     0,
     QUERY_WORD_LIMIT,
   );
-  const short = carried.length <= ALL_WORDS_UP_TO;
   // Every word of a short query must be found: one that cannot be carried leaves nothing.
   const complete = carried.every((c) => c.word !== null);
   const nameKeys = [...new Set(carried.flatMap((c) => (c.key === null ? [] : [c.key])))];

@@ -52,6 +52,18 @@ describe('names across scripts', () => {
     expect(nameShape('shoigu')).toBe(nameShape('shoygu'));
   });
 
+  it('keys a long name of two consonants, the same in both scripts', () => {
+    expect(nameKey('Yukos')).toBe('akas');
+    expect(nameKey('ЮКОС')).toBe('akas');
+    expect(nameKey('Иран')).toBeNull();
+    expect(nameKey('Ирана')).toBeNull();
+  });
+
+  it('keeps ch one sound of its own: China is no Khan', () => {
+    expect(nameKey('Chechnya')).toBe(nameKey('Чечня'));
+    expect(nameKey('Chekhov')).not.toBe(nameKey('Khekhov'));
+  });
+
   it('gives no key to short or non-name words', () => {
     expect(nameKey('Ким')).toBeNull();
     expect(nameKey('EU')).toBeNull();
@@ -87,6 +99,12 @@ describe('names across scripts', () => {
       const usage = nameUsage('Путина началась. Рыбаки ждут, путина будет долгой.');
       expect(usage.terms.has('путин')).toBe(false);
       expect(nameUsage('Путин прилетел. Визит Путина длился день.').terms.has('путин')).toBe(true);
+    });
+
+    it('a word capitalized only where sentences open is told apart by a lexicon of names', () => {
+      const usage = nameUsage('«Путин мне пока не звонил». Так сказал боксер.');
+      expect(usage.terms.has('путин')).toBe(false);
+      expect(usage.openingOnly).toEqual(new Set(['путин', 'так']));
     });
 
     it('acronyms are names, capital-letter lines are not evidence', () => {
