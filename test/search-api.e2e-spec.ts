@@ -59,8 +59,8 @@ describe('search API on the sample corpus', () => {
     expect(response.body.facets.lang).toEqual({ ru: 4, en: 1 });
     expect(response.body.translation).toEqual({
       lang: 'en',
-      words: [{ from: 'Путин', to: 'putin' }],
-      name_keys: [],
+      words: [{ from: 'Путин', to: 'Putin' }],
+      name_keys: ['patan'],
     });
   });
 

@@ -1,6 +1,6 @@
 import type { NameUsage } from '@lib/text-analysis';
 import type { Counterparts } from './counterparts.js';
-import type { LexiconLanguage } from './lexicon.js';
+import type { LexiconLanguage } from './language.js';
 import type { NamesLexicon } from './names-lexicon.js';
 
 /**
@@ -34,8 +34,14 @@ export class ArticleCounterparts {
     return known.length === 0 ? usage.terms : new Set([...usage.terms, ...known]);
   }
 
+  /**
+   * The counterparts of a text's words but of the names among them the names lexicon knows
+   * («Путина» is no fishing season); a capitalized word it does not know is a common word
+   * too ("Olympic Games", "Central Bank").
+   */
   ofTerms(terms: readonly string[], names: ReadonlySet<string>): string[] {
-    return this.counterparts.ofTerms(terms, names);
+    const known = new Set([...names].filter((term) => this.names.hasTerm(term)));
+    return this.counterparts.ofTerms(terms, known);
   }
 
   /**

@@ -15,6 +15,8 @@ export const COUNTERPART_TRANSLATIONS = 8;
  * "meeting" to the senses of the headwords pooled under `meet`.
  */
 export const MAX_COUNTERPARTS = 6;
+/** First translations kept per term past MAX_COUNTERPARTS. */
+export const MAX_FIRST_COUNTERPARTS = 10;
 /** Translations of more content words than this are explanations, not counterparts. */
 const MAX_TRANSLATION_TERMS = 2;
 
@@ -49,9 +51,12 @@ class RankedCounterparts {
   lines(): string[] {
     const lines: string[] = [];
     for (const [term, ranked] of this.byTerm) {
-      const best = [...ranked]
-        .sort((a, b) => a[1] - b[1])
-        .slice(0, MAX_COUNTERPARTS)
+      // Every first translation stays: "inflat" is inflate's (надувать) and inflation's
+      // (инфляция), and six of the first would lose the second.
+      const sorted = [...ranked].sort((a, b) => a[1] - b[1]);
+      const firsts = sorted.filter(([, rank]) => rank === 0).length;
+      const best = sorted
+        .slice(0, Math.max(MAX_COUNTERPARTS, Math.min(firsts, MAX_FIRST_COUNTERPARTS)))
         .map(([counterpart]) => counterpart);
       lines.push(`${term}\t${best.join(' ')}`);
     }

@@ -1,3 +1,4 @@
+import type { LexiconLanguage } from './language.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -8,8 +9,7 @@ import { ArticleCounterparts } from './article-counterparts.js';
 import { loadNames, type NamesLexicon } from './names-lexicon.js';
 import { compileDirection, parseWikdict } from './lexicon-compiler.js';
 
-/** A translation direction, named by the language of its headwords. */
-export type LexiconLanguage = 'en' | 'ru';
+export type { LexiconLanguage } from './language.js';
 
 /** The WikDict files shipped with the project (see data/wikdict/README.md). */
 export const WIKDICT_DIR = fileURLToPath(new URL('../data/wikdict', import.meta.url));

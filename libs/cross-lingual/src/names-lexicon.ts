@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { analyzeWord, isStopTerm, nameKey, nameShape, romanize } from '@lib/text-analysis';
-import type { LexiconLanguage } from './lexicon.js';
+import type { LexiconLanguage } from './language.js';
 
 /**
  * Names across languages from the lexicon's capitalized headwords (extract-names.main): "Putin"
@@ -60,8 +60,15 @@ export class NamesLexicon {
    */
   queryToken(written: string, term: string): string | null {
     const script = analyzeWord(written)?.script;
-    const own = (this.spelledAs.get(term) ?? []).find((n) => analyzeWord(n)?.script === script);
-    return own === undefined ? null : nameToken(own);
+    const own = (this.spelledAs.get(term) ?? []).filter((n) => analyzeWord(n)?.script === script);
+    const lower = written.toLowerCase();
+    // The spelling the word is a form of («Сирии» of Сирия, not Сирил; «Зеленский» itself, not
+    // Зеленская), else the first.
+    const best =
+      own.find((n) => n.toLowerCase() === lower) ??
+      own.find((n) => lower.startsWith(n.toLowerCase().replace(/[аеёиоуыэюяйьaeiouy]$/, ''))) ??
+      own[0];
+    return best === undefined ? null : nameToken(best);
   }
 
   get size(): number {

@@ -198,7 +198,11 @@ describe('crossLingualQuery', () => {
   });
 
   it('explains the senses searched, and nothing when nothing is translated', () => {
-    expect(cross('meeting').translations).toEqual([{ from: 'meeting', to: 'встреча' }]);
+    expect(cross('meeting').translations).toEqual([{ from: 'meeting', to: 'встреча / собрание' }]);
+    // A phrase of the lexicon is explained as one.
+    expect(cross('fishing season').translations).toEqual([
+      { from: 'fishing season', to: 'путина' },
+    ]);
     expect(cross('Tillerson').translations).toEqual([]);
     expect(cross('the of и в')).toMatchObject({ text: '', translations: [] });
   });

@@ -328,19 +328,24 @@ function explain(
   resources: CrossLingualResources,
 ): WordTranslation[] {
   const explained: WordTranslation[] = [];
-  for (const { token, name, spelled } of carried) {
-    const from = token.surface;
+  for (let i = 0; i < carried.length; i++) {
+    const { token, name, spelled } = carried[i] as CarriedWord;
     if (name) {
       // A name the lexicon spells there is shown so; others go as "names in both scripts".
-      if (spelled !== null) explained.push({ from, to: spelled });
+      if (spelled !== null) explained.push({ from: token.surface, to: spelled });
       continue;
     }
-    const own = new Set(resources.counterparts.of(token.term));
-    const senses = sensesOf(
-      plan.words.find((w) => w.from.toLowerCase() === from.toLowerCase()),
-      own,
-    );
-    if (senses.length > 0) explained.push({ from, to: senses.join(' / ') });
+    // A two-word phrase of the lexicon ("fishing season") is explained as one.
+    const next = carried[i + 1];
+    const pair = next === undefined || next.name ? '' : `${token.surface} ${next.token.surface}`;
+    const phrase = plan.words.find((w) => w.from.toLowerCase() === pair.toLowerCase());
+    const word =
+      phrase ?? plan.words.find((w) => w.from.toLowerCase() === token.surface.toLowerCase());
+    if (phrase !== undefined) i++;
+    const terms = phrase === undefined ? [token.term] : [token.term, next?.token.term ?? ''];
+    const senses = sensesOf(word, new Set(resources.counterparts.ofTerms(terms)));
+    if (senses.length > 0 && word !== undefined)
+      explained.push({ from: word.from, to: senses.join(' / ') });
   }
   return explained;
 }

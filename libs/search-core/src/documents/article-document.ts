@@ -23,13 +23,16 @@ export interface ArticleDocument extends ArticleInput {
   published_ts: number | null;
   title_terms: string;
   body_terms: string;
-  /** Counterparts of the title's terms in the other language (see CounterpartTerms). */
+  /** Counterparts of the title's terms in the other language (see CounterpartSource). */
   title_cross: string;
+  /** The name keys and name tokens of the title's names (see name_keys), ranked as title. */
+  title_names: string;
   /** Counterparts of the body's first CROSS_BODY_TERMS terms in the other language. */
   body_cross: string;
   /**
    * Cross-script keys of the names in title and body (Трамп and Trump: `tramp`) and of their
-   * translations (Москва: `maskv` and Moscow's `maskav`), each once.
+   * translations (Москва: `maskv` and Moscow's `maskav`), and the name tokens of the names a
+   * lexicon of names knows (`nmmoskva`, `nmmoscow`), each once.
    */
   name_keys: string;
   /** The body's most repeated content terms, most frequent first (see keywordTerms). */
@@ -107,6 +110,11 @@ export function toArticleDocument(
   const cross = (terms: readonly string[]): string =>
     counterparts?.ofTerms(terms, names).join(BAG_SEPARATOR) ?? '';
   const keys = new Set([...usage.keys, ...(counterparts?.nameKeys(names, article.lang) ?? [])]);
+  const titleNames = new Set(titleTerms.filter((term) => names.has(term)));
+  const titleKeys = new Set([
+    ...nameUsage(article.title).keys,
+    ...(counterparts?.nameKeys(titleNames, article.lang) ?? []),
+  ]);
   return {
     ...article,
     key: primaryKeyFor(article.id),
@@ -114,6 +122,7 @@ export function toArticleDocument(
     title_terms: titleTerms.join(' '),
     body_terms: bodyTerms.join(' '),
     title_cross: cross(titleTerms),
+    title_names: [...titleKeys].join(' '),
     body_cross: cross(bodyTerms.slice(0, CROSS_BODY_TERMS)),
     name_keys: [...keys].join(' '),
     keywords: keywordTerms(bodyTerms).join(BAG_SEPARATOR),

@@ -35,6 +35,7 @@ describe('search fields', () => {
       title_terms: true,
       body_terms: true,
       title_cross: true,
+      title_names: true,
       body_cross: true,
       name_keys: true,
       keywords: true,

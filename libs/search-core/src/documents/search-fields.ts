@@ -7,11 +7,12 @@ export const NATIVE_SEARCH_FIELDS: readonly string[] = ['title_terms', 'keywords
 /**
  * The fields of the cross-lingual search: the native ones of title and body too (numbers, and
  * Latin words such as "Twitter" inside Russian articles), the counterparts of title and body,
- * and name keys.
+ * the title's names, and the names of the whole article.
  */
 export const CROSS_LINGUAL_SEARCH_FIELDS: readonly string[] = [
   'title_terms',
   'title_cross',
+  'title_names',
   'body_terms',
   'body_cross',
   'name_keys',
