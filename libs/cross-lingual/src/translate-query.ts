@@ -6,9 +6,13 @@ import {
   type AnalyzedQuery,
   type Token,
 } from '@lib/text-analysis';
-import type { Counterparts } from './counterparts.js';
-import type { Lexicon, LexiconLanguage } from './lexicon.js';
-import type { NamesLexicon } from './names-lexicon.js';
+import type { CrossLingualResources } from './cross-lingual-resources.js';
+import type { LexiconLanguage } from './language.js';
+import type { Lexicon } from './lexicon.js';
+import { commonSenses, isName, isTitleCase } from './query-names.js';
+import { languageOf, otherLanguage } from './query-words.js';
+
+export type { CrossLingualResources } from './cross-lingual-resources.js';
 
 /** Meilisearch reads only this many words of a query. */
 const QUERY_WORD_LIMIT = 10;
@@ -35,21 +39,10 @@ export interface WordTranslation {
   to: string;
 }
 
-function languageOf(token: Token): LexiconLanguage | null {
-  if (token.script === 'cyrillic') return 'ru';
-  if (token.script === 'latin') return 'en';
-  return null;
-}
-
 function contentTerms(text: string): string[] {
   return analyze(text)
     .filter((t) => !t.stop && t.compound !== true)
     .map((t) => t.term);
-}
-
-function isCapitalized(surface: string): boolean {
-  const first = surface.charAt(0);
-  return first !== first.toLowerCase();
 }
 
 /** The loose words of a query worth translating: no stop words, no exclusions. */
@@ -112,20 +105,14 @@ export function planTranslation(query: AnalyzedQuery, lexicon: Lexicon): Transla
   return { target, words };
 }
 
-/** What the search API reads to search the other language. */
-export interface CrossLingualResources {
-  lexicon: Lexicon;
-  counterparts: Counterparts;
-  names: NamesLexicon;
-}
-
 /**
  * The query that searches the other language's articles. The indexer stored each article's
- * counterparts (its content words carried into the other language) and the keys of its names
- * and of their translations, so the reader's own terms are searched there as they are, and
- * every sense of every article word is found. A word the query uses as a name goes as a key
- * only (never by the senses of a look-alike word: «Путина» is not "fishing season"), numbers
- * as they are; exclusions exclude the word, its senses and its name there too.
+ * counterparts (its content words carried into the other language) and the name tokens and
+ * keys of its names and of their translations, so the reader's own terms are searched there as
+ * they are, and every sense of every article word is found. A word the query uses as a name
+ * goes by its name token or key (never by the senses of a look-alike word: «Путина» is not
+ * "fishing season"), numbers as they are; exclusions exclude the word, its senses and its name
+ * there too.
  */
 export interface CrossLingualQuery {
   /** The language of the articles searched; null when the query mixes both. */
@@ -144,7 +131,7 @@ export interface CrossLingualQuery {
    * article of the other language found by a word of the query must not hold what it excludes.
    */
   exclusions: string[];
-  /** Cross-script keys of the names searched. */
+  /** Cross-script keys of the names searched, to mark them in snippets there. */
   nameKeys: string[];
   /**
    * What to mark in snippets of the other language: the counterparts of the query's words,
@@ -160,101 +147,12 @@ export const ALL_WORDS_UP_TO = 4;
 /** Senses shown per word. */
 const SENSES_SHOWN = 3;
 
-/** English endings of inflected forms ("laments" of "lament", "studies" of "study"). */
-const ENGLISH_ENDINGS: ReadonlySet<string> = new Set([
-  '',
-  's',
-  'es',
-  'ed',
-  'd',
-  'ing',
-  'er',
-  'ers',
-  'est',
-  'ly',
-  'ies',
-  'ied',
-  "'s",
-]);
-
-/**
- * True when a word is a form of a headword sharing its stem: any Russian one (the stemmer took
- * an ending off), an English one by a regular ending ("biden" is no form of "bide").
- */
-function isInflection(written: string, headword: string, language: LexiconLanguage): boolean {
-  if (language === 'ru') return true;
-  let common = 0;
-  while (common < written.length && written[common] === headword[common]) common++;
-  const dropped = headword.slice(common);
-  return (
-    (dropped === '' || dropped === 'e' || dropped === 'y') &&
-    ENGLISH_ENDINGS.has(written.slice(common))
-  );
-}
-
-/**
- * How the common-word lexicon reads a word: not at all; as another word sharing its stem
- * ("biden" as "bide"); as a form of a headword («путин» of "путина", "laments"); as exactly a
- * headword; or as a headword that means the name itself (WikDict's "biden" is "байден").
- */
-type CommonReading = 'none' | 'other-word' | 'form' | 'exact' | 'the-name';
-
-function commonReading(token: Token, resources: CrossLingualResources): CommonReading {
-  const language = languageOf(token);
-  if (language === null) return 'none';
-  const written = token.surface.toLowerCase();
-  const entry = resources.lexicon[language].entry(token.term, written);
-  if (entry === undefined) return 'none';
-  if (entry.headword !== written)
-    return isInflection(written, entry.headword, language) ? 'form' : 'other-word';
-  const other = language === 'en' ? 'ru' : 'en';
-  const spellings = new Set(
-    resources.names.translations(token.term, other).map((t) => t.toLowerCase()),
-  );
-  return entry.translations.some((t) => spellings.has(t)) ? 'the-name' : 'exact';
-}
-
-/**
- * True when the query uses a word as a name: an acronym; a word the names lexicon knows,
- * unless the common-word lexicon has that very spelling as another word and the reader wrote
- * it in lower case or in a title, where every word is capitalized ("путина" is a fishing
- * season, «Путина» and «путин» the president); a capitalized word the common-word lexicon
- * does not know ("Tillerson"; "Biden", where it knows only "bide"). Being first says nothing:
- * queries are not sentences.
- */
-function isName(token: Token, titleCase: boolean, resources: CrossLingualResources): boolean {
-  if (languageOf(token) === null) return false;
-  if (isAcronym(token.surface)) return true;
-  const reading = commonReading(token, resources);
-  const capitalized = isCapitalized(token.surface);
-  if (resources.names.knows(token.surface, token.term))
-    return reading !== 'exact' || (capitalized && !titleCase);
-  return capitalized && (reading === 'none' || reading === 'other-word');
-}
-
-function otherLanguage(token: Token): LexiconLanguage {
-  return languageOf(token) === 'en' ? 'ru' : 'en';
-}
-
-/** The common-word lexicon's translations of a word, to rank its name's spellings there. */
-function commonSenses(token: Token, resources: CrossLingualResources): string[] {
-  const language = languageOf(token);
-  if (language === null) return [];
-  return resources.lexicon[language].lookup(token.term, token.surface.toLowerCase());
-}
-
-/** Every content word capitalized ("Joe Biden Laments Failure"): capitals say nothing then. */
-function isTitleCase(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => languageOf(t) !== null);
-  return words.length >= 3 && words.every((t) => isCapitalized(t.surface));
-}
-
 /** One content word of the query and how it is searched in the other language. */
 interface CarriedWord {
   token: Token;
-  /** The word for Meilisearch: the term, the name's key or its spelling there; null: none. */
+  /** The word for Meilisearch: the term, the name's token, key or spelling; null: none. */
   word: string | null;
-  /** The name key searched, for a name. */
+  /** The name's key there, for a name: it marks the name in snippets. */
   key: string | null;
   name: boolean;
   /** The name as the lexicon spells it there, when it knows it. */
