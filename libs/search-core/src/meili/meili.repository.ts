@@ -325,26 +325,6 @@ export class MeiliRepository {
     );
   }
 
-  /**
-   * Searches one index with several queries in one request (Meilisearch's multi-search, not
-   * federated): the results come back in the order of `queries`.
-   */
-  async searchMany(
-    uid: string,
-    queries: ReadonlyArray<{ q: string; params: SearchParams }>,
-  ): Promise<Array<SearchResponse<StoredArticle>>> {
-    return this.retrying(
-      `search ${uid}`,
-      async () => {
-        const { results } = await this.client.multiSearch({
-          queries: queries.map(({ q, params }) => ({ ...params, indexUid: uid, q })),
-        });
-        return results as unknown as Array<SearchResponse<StoredArticle>>;
-      },
-      this.connection.readRetryMs ?? 0,
-    );
-  }
-
   /** Counts of documents per value of each facet over the whole index. */
   async facetCounts(
     uid: string,
