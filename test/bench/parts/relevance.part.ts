@@ -15,8 +15,9 @@ export interface SetMetrics {
 
 /**
  * Per set: the project's API and plain Meilisearch (title and body, default settings), plus
- * named variants of the project: translation off on the monolingual sets, and each direction
- * of the cross-lingual set with the language filter set to the language searched for.
+ * named variants of the project: translation off on the monolingual sets (and both, per query
+ * language), and each direction of the cross-lingual set with the language filter set to the
+ * language searched for.
  */
 export type RelevanceResult = Record<
   EvalSetName,
@@ -85,19 +86,28 @@ export async function measureRelevance(options: {
     const project: Array<Omit<SetMetrics, 'queries'>> = [];
     const plain: Array<Omit<SetMetrics, 'queries'>> = [];
     const variants = new Map<string, Array<Omit<SetMetrics, 'queries'>>>();
-    const addVariant = async (label: string, query: EvalQuery, extra: Record<string, string>) => {
-      const ranking = await projectRanking(options.apiUrl, query, extra);
+    const addScore = (label: string, score: Omit<SetMetrics, 'queries'>): void => {
       const scores = variants.get(label) ?? [];
-      scores.push(scoreRanking(ranking, query.relevant));
+      scores.push(score);
       variants.set(label, scores);
     };
+    const variant = async (query: EvalQuery, extra: Record<string, string>) =>
+      scoreRanking(await projectRanking(options.apiUrl, query, extra), query.relevant);
     for (const query of queries) {
-      project.push(scoreRanking(await projectRanking(options.apiUrl, query), query.relevant));
+      const score = scoreRanking(await projectRanking(options.apiUrl, query), query.relevant);
+      project.push(score);
       if (name === 'cross-lingual') {
         const target = query.lang === 'ru' ? 'en' : 'ru';
-        await addVariant(`${query.lang}->${target}, lang=${target}`, query, { lang: target });
+        addScore(
+          `${query.lang}->${target}, lang=${target}`,
+          await variant(query, { lang: target }),
+        );
       } else {
-        await addVariant('translate=false', query, { translate: 'false' });
+        // Per language too: translation must cost neither language anything.
+        const off = await variant(query, { translate: 'false' });
+        addScore('translate=false', off);
+        addScore(`${query.lang} queries`, score);
+        addScore(`${query.lang} queries, translate=false`, off);
       }
       const direct = await options.meili.search('plain', {
         q: query.query,
