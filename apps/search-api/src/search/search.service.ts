@@ -123,7 +123,7 @@ export class SearchService {
    * same way but took 9.1 ms per search on the corpus at the median, where the two searches
    * sent at once take 5.2 ms (the original alone 4.5 ms); a multi-search request runs its
    * queries one after the other, and added 4.7 ms to the median search where two requests at
-   * once add 2.7 ms. For the first page, the one most read,
+   * once add 3.2 ms. For the first page, the one most read,
    * both searches return whole articles. Deeper pages rank keys only, and the articles of the
    * hits that make the page are fetched after the merge in one request.
    */
