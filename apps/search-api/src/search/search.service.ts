@@ -10,8 +10,6 @@ import {
   type MeiliQuery,
   type StoredArticle,
 } from '@lib/search-core';
-
-type SearchParams = Parameters<MeiliRepository['search']>[2];
 import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
 import { analyzeQuery, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
@@ -31,6 +29,10 @@ const RETRIEVED: Array<keyof StoredArticle> = [
   'body',
   'published_at',
 ];
+
+/** The parameters of one Meilisearch search. */
+type SearchParams = Parameters<MeiliRepository['search']>[2];
+
 /** What ranking and merging need of a hit; the rest is fetched for the page only. */
 const RANKED: Array<keyof StoredArticle> = ['key', 'published_at'];
 const FACETS = ['lang', 'source'];
@@ -123,8 +125,7 @@ export class SearchService {
    * same way but took 9.1 ms per search on the corpus at the median, where the two searches
    * sent at once take 5.2 ms (the original alone 4.5 ms); a multi-search request runs its
    * queries one after the other, and added 4.7 ms to the median search where two requests at
-   * once add 3.2 ms. For the first page, the one most read,
-   * both searches return whole articles. Deeper pages rank keys only, and the articles of the
+   * once add 3.2 ms. For the first page, the one most read, both searches return whole articles. Deeper pages rank keys only, and the articles of the
    * hits that make the page are fetched after the merge in one request.
    */
   private async searchBoth(

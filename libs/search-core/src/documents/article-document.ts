@@ -88,10 +88,13 @@ export interface CounterpartSource {
   namesOf(usage: NameUsage): ReadonlySet<string>;
   /**
    * The counterparts of a text's analyzed terms (`встреч` -> `meet`), each once; stop words
-   * and the terms in `names`, which the article uses as names, have none.
+   * and the names among `names` that a lexicon of names knows have none.
    */
   ofTerms(terms: readonly string[], names: ReadonlySet<string>): readonly string[];
-  /** Keys of the other language's spellings of the article's names (`lang` is the article's). */
+  /**
+   * The name tokens of the article's names and the keys of their spellings in the other
+   * language (`lang` is the article's).
+   */
   nameKeys(names: ReadonlySet<string>, lang: string): readonly string[];
 }
 
