@@ -15,6 +15,8 @@ export class NamesLexicon {
   private readonly byTerm = new Map<string, string[]>();
   /** Analyzed term of a one-word name -> the names it is the term of, as written. */
   private readonly spelledAs = new Map<string, string[]>();
+  /** nameTokens, by term, as asked (at most one entry per term of the lexicon). */
+  private readonly tokensByTerm = new Map<string, readonly string[]>();
   /** English names in lower case, for words a reader wrote in lower case ("biden"). */
   private readonly english = new Set<string>();
 
@@ -47,11 +49,16 @@ export class NamesLexicon {
    * by the name exactly, where keys collide (Putin, Patten and Paton are all `patan`) and stems
    * merge a name with a word (a fishing article's counterpart «путин»).
    */
-  nameTokens(term: string): string[] {
-    const tokens = new Set<string>();
-    for (const name of [...(this.spelledAs.get(term) ?? []), ...(this.byTerm.get(term) ?? [])])
-      tokens.add(nameToken(name));
-    return [...tokens];
+  nameTokens(term: string): readonly string[] {
+    // Asked for every name of every article: romanizing its spellings once per term is enough.
+    if (!this.byTerm.has(term)) return [];
+    let tokens = this.tokensByTerm.get(term);
+    if (tokens === undefined) {
+      const spellings = [...(this.spelledAs.get(term) ?? []), ...(this.byTerm.get(term) ?? [])];
+      tokens = [...new Set(spellings.map(nameToken))];
+      this.tokensByTerm.set(term, tokens);
+    }
+    return tokens;
   }
 
   /**
