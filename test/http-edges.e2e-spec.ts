@@ -31,15 +31,23 @@ describe('HTTP edges of the search API', () => {
 
   describe('methods', () => {
     it.each([
-      ['post', '/api/v1/search'],
       ['delete', '/api/v1/search'],
       ['put', '/api/v1/search?q=x'],
+      ['options', '/api/v1/search'],
+    ] as const)('answers %s %s with 405 and Allow: GET, HEAD, POST', async (method, path) => {
+      const response = await request(server())[method](path).expect(405);
+      expect(response.headers.allow).toBe('GET, HEAD, POST');
+      expect(response.body).toEqual({
+        error: { code: 'method_not_allowed', message: expect.stringContaining('POST') as string },
+      });
+    });
+
+    it.each([
       ['post', '/api/v1/documents/x'],
       ['patch', '/API/V1/Documents/x/'],
       ['post', '/documents/x'],
       ['post', '/health'],
       ['delete', '/ready'],
-      ['options', '/api/v1/search'],
     ] as const)('answers %s %s with 405 and Allow: GET, HEAD', async (method, path) => {
       const response = await request(server())[method](path).expect(405);
       expect(response.headers.allow).toBe('GET, HEAD');

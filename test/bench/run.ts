@@ -4,7 +4,7 @@ import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalMeilisearchServer, MeiliRepository } from '@lib/search-core';
+import { LocalMeilisearchServer, MeiliRepository, statisticsIndexOf } from '@lib/search-core';
 import { groupedBarsSvg, latencyCdfSvg } from './charts.js';
 import { corpusFiles, corpusRecords } from './corpus.js';
 import { MeiliDirect } from './meili-direct.js';
@@ -214,7 +214,10 @@ async function withServer(
       log,
     });
     const repository = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
-    const searchKey = await repository.ensureSearchKey('search-api', ['articles']);
+    const searchKey = await repository.ensureSearchKey('search-api', [
+      'articles',
+      statisticsIndexOf('articles'),
+    ]);
     api = await startApi(server.url, searchKey);
     const meili = new MeiliDirect(server.url, server.masterKey);
     const queries = await workloadQueries(values.eval, quick ? 60 : 300);
@@ -269,7 +272,10 @@ async function withSampleServer<T>(measure: (apiUrl: string) => Promise<T>): Pro
       paths: ['indexing/samples'],
     });
     const repository = new MeiliRepository({ url: server.url, apiKey: server.masterKey });
-    api = await startApi(server.url, await repository.ensureSearchKey('search-api', ['articles']));
+    api = await startApi(
+      server.url,
+      await repository.ensureSearchKey('search-api', ['articles', statisticsIndexOf('articles')]),
+    );
     return await measure(api.url);
   } finally {
     api?.child.kill('SIGTERM');

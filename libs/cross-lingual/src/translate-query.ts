@@ -119,6 +119,8 @@ export interface CrossLingualQuery {
   target: LexiconLanguage | null;
   /** The query for Meilisearch, at most 10 words, then exclusions. */
   text: string;
+  /** The words of `text` without exclusions (empty when `text` is): what a hit is scored by. */
+  terms: string[];
   /**
    * `all` for a short query (up to ALL_WORDS_UP_TO words): each word the reader chose must be
    * found, so that one common word alone never makes a hit; `frequency` for longer queries
@@ -309,6 +311,7 @@ export function crossLingualQuery(
   return {
     target: plan.target,
     text,
+    terms: text === '' ? [] : words,
     exclusions,
     matchingStrategy: short ? 'all' : 'frequency',
     nameKeys,

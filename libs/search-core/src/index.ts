@@ -22,6 +22,8 @@ export { loadIndexSettings, type IndexSettingsFile } from './settings/index-sett
 export {
   primaryKeyFor,
   toArticleDocument,
+  analyzeArticle,
+  type AnalyzedArticle,
   toUnixSeconds,
   type ArticleDocument,
   type ArticleInput,
@@ -67,3 +69,33 @@ export {
 export { highlightText, renderSnippet, type SnippetOptions } from './snippets/snippet.renderer.js';
 export { escapeHtml } from './snippets/html-escape.js';
 export { matchTerms } from './snippets/match-terms.js';
+export { termHash, bagHash } from './ranking/term-hash.js';
+export {
+  buildTermBag,
+  encodeTermBag,
+  readTermBag,
+  type TermBag,
+  type FieldCounts,
+} from './ranking/term-bag.js';
+export { TermStatistics, TermStatisticsBuilder } from './ranking/term-statistics.js';
+export {
+  readTermStatistics,
+  statisticsIndexOf,
+  termStatisticsGeneration,
+  writeTermStatistics,
+} from './ranking/term-statistics.store.js';
+export {
+  Bm25fScorer,
+  scoredTerms,
+  type Bm25fScore,
+  type ScoredTerm,
+  type TermContribution,
+} from './ranking/bm25f.js';
+export { RANKING, type RankingParameters } from './ranking/ranking-parameters.js';
+export {
+  rankCandidates,
+  type Candidate,
+  type ScoredHit,
+  type ScoreExplanation,
+  type StageScorers,
+} from './ranking/second-stage.js';

@@ -105,9 +105,9 @@ export function analyzeQuery(query: string): AnalyzedQuery {
       clauses.push(...plainClauses(query, seg));
       continue;
     }
-    const tokens = shiftTokens(analyze(query.slice(seg.start, seg.end)), seg.start).filter(
-      (t) => t.compound === undefined,
-    );
+    // A compound's whole stays after its parts, as documents store it («10-15»: 10 15 1015),
+    // so the phrase's words stand as they do in the document's analyzed text.
+    const tokens = shiftTokens(analyze(query.slice(seg.start, seg.end)), seg.start);
     if (tokens.length > 0) clauses.push({ tokens, phrase: true, negated: seg.negated });
   }
   return { clauses };

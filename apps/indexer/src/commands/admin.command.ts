@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
-import { SEARCH_KEY_NAME } from './search-key.js';
+import { SEARCH_KEY_NAME, searchKeyIndexes } from './search-key.js';
 import type { CliArguments } from '../cli/cli-arguments.js';
 import { IndexingService } from '../indexing/indexing.service.js';
 import { StatsService } from '../indexing/stats.service.js';
@@ -35,7 +35,10 @@ export class AdminCommand {
     }
     if (cli.command === 'search-key') {
       const { repository } = await this.meili.connect();
-      const key = await repository.ensureSearchKey(SEARCH_KEY_NAME, [this.config.index]);
+      const key = await repository.ensureSearchKey(
+        SEARCH_KEY_NAME,
+        searchKeyIndexes(this.config.index),
+      );
       writeResult(
         { name: SEARCH_KEY_NAME, index: this.config.index, key },
         { json: cli.json, lines: () => [key] },

@@ -3,7 +3,7 @@ import { IndexLockedError, loadIndexSettings, spawnTiedToParent } from '@lib/sea
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { IndexingService } from '../indexing/indexing.service.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
-import { SEARCH_KEY_NAME } from './search-key.js';
+import { SEARCH_KEY_NAME, searchKeyIndexes } from './search-key.js';
 
 /**
  * The search API's live data is the lexicon and counterparts (about 7 MB, kept as their
@@ -47,7 +47,7 @@ export class ServeCommand {
     }
     const searchKey =
       this.config.searchKey ??
-      (await repository.ensureSearchKey(SEARCH_KEY_NAME, [this.config.index]));
+      (await repository.ensureSearchKey(SEARCH_KEY_NAME, searchKeyIndexes(this.config.index)));
     return this.runSearchApi(url, searchKey, signal);
   }
 

@@ -2,9 +2,10 @@ import { maxHeaderSize } from 'node:http';
 
 /**
  * The longest request target (path and query) the API reads, in bytes: a longer URL gets 414.
- * 8 KB is what common proxies (nginx's default header buffers) pass on, far above any real
- * search (a query is at most 512 characters, 3 KB percent-encoded Cyrillic), and half of Node's
- * limit on the whole request head, so a long URL gets its own answer before Node's 431.
+ * 8 KB is what common proxies (nginx's default header buffers) pass on, far above a typed
+ * search (the page sends at most 512 characters, 3 KB percent-encoded Cyrillic; pasted
+ * passages go as POST bodies), and half of Node's limit on the whole request head, so a long
+ * URL gets its own answer before Node's 431.
  */
 export const MAX_URL_BYTES = 8 * 1024;
 

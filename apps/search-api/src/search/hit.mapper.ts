@@ -1,4 +1,10 @@
-import { escapeHtml, highlightText, renderSnippet, type StoredArticle } from '@lib/search-core';
+import {
+  escapeHtml,
+  highlightText,
+  renderSnippet,
+  type ScoreExplanation,
+  type StoredArticle,
+} from '@lib/search-core';
 import type { SearchHit } from './search-response.js';
 
 /** The project's own page for a stored article. */
@@ -6,8 +12,15 @@ export function documentPagePath(id: string): string {
   return `/documents/${encodeURIComponent(id)}`;
 }
 
-/** Builds a hit from a stored article: links, highlighted title and snippet. */
-export function toSearchHit(article: StoredArticle, terms: ReadonlySet<string>): SearchHit {
+/**
+ * Builds a hit from a stored article: links, highlighted title and snippet, and how its score
+ * was made when asked (`explanation`).
+ */
+export function toSearchHit(
+  article: StoredArticle,
+  terms: ReadonlySet<string>,
+  explanation?: ScoreExplanation,
+): SearchHit {
   return {
     id: article.id,
     title: article.title,
@@ -20,5 +33,6 @@ export function toSearchHit(article: StoredArticle, terms: ReadonlySet<string>):
       title: terms.size > 0 ? highlightText(article.title, terms) : escapeHtml(article.title),
       snippet: renderSnippet(article.body, terms),
     },
+    ...(explanation === undefined ? {} : { explain: explanation }),
   };
 }

@@ -17,18 +17,26 @@ import { IsNotBeforeFrom } from './date-range.js';
 export const SORT_ORDERS = ['relevance', 'date_desc', 'date_asc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
 
-/** Query parameters of GET /api/v1/search. */
+/**
+ * The longest query read: a pasted paragraph or two. Meilisearch reads only ten words of it;
+ * the rest counts in the second ranking stage (and the ten are the most informative).
+ */
+export const MAX_QUERY_LENGTH = 4000;
+
+/** Parameters of /api/v1/search: the URL's query of a GET, the JSON body of a POST. */
 export class SearchQueryDto {
   /** The query: words in any form, "quoted phrases", -exclusions. Empty lists the newest articles. */
   @ApiPropertyOptional({
     type: String,
-    maxLength: 512,
+    maxLength: MAX_QUERY_LENGTH,
     description: 'Words in any form, "quoted phrases", -exclusions',
     example: 'встреча Путина',
   })
   @IsOptional()
   @IsString({ message: 'q must be a single string' })
-  @MaxLength(512, { message: 'q must be at most 512 characters' })
+  @MaxLength(MAX_QUERY_LENGTH, {
+    message: `q must be at most ${String(MAX_QUERY_LENGTH)} characters`,
+  })
   q = '';
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10 })
@@ -89,4 +97,17 @@ export class SearchQueryDto {
   )
   @IsBoolean({ message: 'translate must be true or false' })
   translate = true;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: false,
+    description:
+      "Return each hit's score and its parts (Meilisearch's score, BM25F and each query term's contribution) where the second ranking stage ranked it",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
+  )
+  @IsBoolean({ message: 'explain must be true or false' })
+  explain = false;
 }

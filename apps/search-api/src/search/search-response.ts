@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** Highlighted HTML of a hit: text escaped, matched words in <mark>. */
 export class HitHighlight {
@@ -9,6 +9,45 @@ export class HitHighlight {
     description: 'About 30 words of the body around the most query terms, as HTML with <mark>',
   })
   snippet!: string;
+}
+
+/** What one query term contributed to a hit's BM25F score. */
+export class TermContributionDto {
+  @ApiProperty({ example: 'нефт' })
+  term!: string;
+
+  @ApiProperty({ description: 'Inverse document frequency from the term statistics' })
+  idf!: number;
+
+  @ApiProperty({ description: 'Occurrences in the title and its cross-language fields (0-3)' })
+  title!: number;
+
+  @ApiProperty({ description: 'Occurrences in the body and its cross-language fields (0-15)' })
+  body!: number;
+
+  @ApiProperty()
+  score!: number;
+}
+
+/** Why a hit ranks where it does. */
+export class HitExplanation {
+  @ApiProperty({ description: 'The final score hits are ordered by' })
+  score!: number;
+
+  @ApiProperty({ enum: ['native', 'translated'], description: 'Which search found it' })
+  origin!: 'native' | 'translated';
+
+  @ApiProperty({ description: "Meilisearch's ranking score (0-1)" })
+  meilisearch!: number;
+
+  @ApiProperty({ description: 'BM25F over title and body' })
+  bm25f!: number;
+
+  @ApiProperty({ description: "BM25F divided by the query's best possible score (0-1)" })
+  bm25f_normalized!: number;
+
+  @ApiProperty({ type: [TermContributionDto] })
+  terms!: TermContributionDto[];
 }
 
 /** One search hit. */
@@ -36,6 +75,12 @@ export class SearchHit {
 
   @ApiProperty({ type: HitHighlight })
   highlight!: HitHighlight;
+
+  @ApiPropertyOptional({
+    type: () => HitExplanation,
+    description: 'With explain=true: how the score was made',
+  })
+  explain?: HitExplanation;
 }
 
 /** Counts per facet value. */

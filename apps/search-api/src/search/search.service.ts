@@ -1,23 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  Bm25fScorer,
   buildMeiliQuery,
   CROSS_LINGUAL_SEARCH_FIELDS,
   matchTerms,
   mergeRankings,
   MeiliRepository,
   NATIVE_SEARCH_FIELDS,
+  RANKING,
+  rankCandidates,
+  scoredTerms,
+  termHash,
   unionFacetCounts,
+  type Candidate,
   type MeiliQuery,
+  type ScoreExplanation,
   type StoredArticle,
+  type TermStatistics,
 } from '@lib/search-core';
 import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
-import { analyzeQuery, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
+import { analyzeQuery, isStopTerm, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 import { CROSS_LINGUAL, type CrossLingualData } from './cross-lingual.provider.js';
 import { toSearchHit } from './hit.mapper.js';
 import { buildFilter, buildSort } from './search-filter.js';
 import type { SearchQueryDto } from './search-query.dto.js';
 import type { SearchResponse, SearchTranslation } from './search-response.js';
+import { TermStatisticsHolder } from './term-statistics.holder.js';
 
 const RETRIEVED: Array<keyof StoredArticle> = [
   'key',
@@ -35,12 +44,16 @@ type SearchParams = Parameters<MeiliRepository['search']>[2];
 
 /** What ranking and merging need of a hit; the rest is fetched for the page only. */
 const RANKED: Array<keyof StoredArticle> = ['key', 'published_at'];
+/** What the second ranking stage needs of a candidate: its key and its term bag. */
+const CANDIDATE_FIELDS = ['key', 'published_at', 'term_bag'];
 const FACETS = ['lang', 'source'];
 
 interface Retrieved {
   hits: StoredArticle[];
   total: number;
   facets: Record<string, Record<string, number>>;
+  /** How each hit's score was made, by key, where the second stage ranked it. */
+  explanations?: Map<string, ScoreExplanation>;
 }
 
 /** Runs a search: analyze the query, ask Meilisearch, render hits. */
@@ -50,17 +63,24 @@ export class SearchService {
     private readonly repository: MeiliRepository,
     @Inject(SEARCH_API_CONFIG) private readonly config: SearchApiConfig,
     @Inject(CROSS_LINGUAL) private readonly crossLingual: CrossLingualData,
+    private readonly termStatistics: TermStatisticsHolder,
   ) {}
 
   async search(params: SearchQueryDto): Promise<SearchResponse> {
     const started = performance.now();
     const analyzed = analyzeQuery(params.q);
-    const meiliQuery = buildMeiliQuery(analyzed);
+    const statistics = this.termStatistics.current();
+    const meiliQuery = buildMeiliQuery(
+      analyzed,
+      statistics === null ? undefined : (term) => statistics.documentFrequency(termHash(term)),
+    );
     const translated = params.translate ? this.translation(params, analyzed, meiliQuery) : null;
     const result =
-      translated === null
-        ? await this.searchNative(params, meiliQuery)
-        : await this.searchBoth(params, meiliQuery, translated);
+      params.sort === 'relevance' && meiliQuery.q.length > 0 && statistics !== null
+        ? await this.searchRanked(params, analyzed, meiliQuery, translated, statistics)
+        : translated === null
+          ? await this.searchNative(params, meiliQuery)
+          : await this.searchBoth(params, meiliQuery, translated);
     const ownTerms = positiveTerms(analyzed);
     const nativeTerms = matchTerms(ownTerms);
     // Counterparts and name keys are words of the other language: only its articles hold them.
@@ -72,7 +92,13 @@ export class SearchService {
       translated !== null && (translated.target === null || hit.lang === translated.target)
         ? crossTerms
         : nativeTerms;
-    const hits = result.hits.map((hit) => toSearchHit(hit, termsOf(hit)));
+    const hits = result.hits.map((hit) =>
+      toSearchHit(
+        hit,
+        termsOf(hit),
+        params.explain ? result.explanations?.get(hit.key) : undefined,
+      ),
+    );
     return {
       query: params.q,
       total: result.total,
@@ -97,6 +123,105 @@ export class SearchService {
     if (params.lang !== undefined && query.target !== null && params.lang !== query.target)
       return null;
     return query.text.length === 0 ? null : query;
+  }
+
+  /**
+   * Relevance order with the second stage: each search returns its first candidates with only
+   * their keys, Meilisearch scores and term bags; they are scored here (rankCandidates), and
+   * the page's articles are fetched in one request after. The native search and the translated
+   * one are sent at once.
+   */
+  private async searchRanked(
+    params: SearchQueryDto,
+    analyzed: AnalyzedQuery,
+    meiliQuery: MeiliQuery,
+    translated: CrossLingualQuery | null,
+    statistics: TermStatistics,
+  ): Promise<Retrieved> {
+    const index = this.config.meili.index;
+    const filter = buildFilter(params);
+    const shared = {
+      limit: Math.max(RANKING.depth, params.offset + params.limit),
+      facets: FACETS,
+      showRankingScore: true,
+      attributesToRetrieve: CANDIDATE_FIELDS,
+    };
+    const native = this.repository.search(
+      index,
+      [meiliQuery.q, ...(translated?.exclusions ?? [])].join(' '),
+      {
+        ...shared,
+        filter,
+        attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
+        matchingStrategy: meiliQuery.matchingStrategy,
+      },
+    );
+    const other =
+      translated === null
+        ? null
+        : this.repository.search(
+            index,
+            translated.text,
+            this.translatedParams(translated, filter, shared),
+          );
+    const [found, foundThere] = await Promise.all([native, other]);
+    const ownTerms = [...positiveTerms(analyzed)].filter((term) => !isStopTerm(term));
+    const queryLength = analyzed.clauses
+      .filter((clause) => !clause.negated)
+      .reduce((sum, clause) => sum + clause.tokens.length, 0);
+    const ranked = rankCandidates(
+      found.hits as Candidate[],
+      (foundThere?.hits ?? []) as Candidate[],
+      {
+        native: new Bm25fScorer(
+          scoredTerms(ownTerms, statistics),
+          statistics,
+          RANKING,
+          queryLength,
+        ),
+        translated:
+          translated === null
+            ? null
+            : new Bm25fScorer(scoredTerms(translated.terms, statistics), statistics),
+        translatedWeight: this.config.translation.weight,
+      },
+    ).slice(params.offset, params.offset + params.limit);
+    const facets =
+      foundThere === null
+        ? (found.facetDistribution ?? {})
+        : unionFacetCounts(found.facetDistribution, foundThere.facetDistribution);
+    return {
+      hits: await this.withArticles(
+        index,
+        ranked.map(({ hit }) => hit),
+      ),
+      total:
+        foundThere === null
+          ? totalOf(found)
+          : Object.values(facets.lang ?? {}).reduce((sum, count) => sum + count, 0),
+      facets,
+      explanations: new Map(
+        ranked.flatMap(({ hit, explanation }) =>
+          explanation === null ? [] : [[hit.key, explanation] as const],
+        ),
+      ),
+    };
+  }
+
+  /** Parameters of the translated search: the other language's fields, its strategy. */
+  private translatedParams(
+    translated: CrossLingualQuery,
+    filter: string[],
+    shared: Omit<SearchParams, 'filter'>,
+  ): SearchParams {
+    return {
+      ...shared,
+      filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
+      attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
+      matchingStrategy:
+        translated.matchingStrategy === 'all' ? 'all' : this.config.translation.matchingStrategy,
+      rankingScoreThreshold: this.config.translation.minScore,
+    };
   }
 
   private async searchNative(params: SearchQueryDto, meiliQuery: MeiliQuery): Promise<Retrieved> {
@@ -150,14 +275,7 @@ export class SearchService {
       attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
       matchingStrategy: meiliQuery.matchingStrategy,
     };
-    const otherParams: SearchParams = {
-      ...shared,
-      filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
-      attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
-      matchingStrategy:
-        translated.matchingStrategy === 'all' ? 'all' : this.config.translation.matchingStrategy,
-      rankingScoreThreshold: this.config.translation.minScore,
-    };
+    const otherParams = this.translatedParams(translated, filter, shared);
     const [native, other] = await Promise.all([
       this.repository.search(index, nativeQuery, nativeParams),
       this.repository.search(index, translated.text, otherParams),

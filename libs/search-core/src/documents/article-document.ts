@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyzeTerms, nameUsage, type NameUsage } from '@lib/text-analysis';
+import { buildTermBag, encodeTermBag, type TermBag } from '../ranking/term-bag.js';
 import { keywordTerms } from './keywords.js';
 
 /** An article as the indexer hands it over (the shape of ingest's ArticleRecord). */
@@ -37,6 +38,11 @@ export interface ArticleDocument extends ArticleInput {
   name_keys: string;
   /** The body's most repeated content terms, most frequent first (see keywordTerms). */
   keywords: string;
+  /**
+   * Field lengths and per-term counts of title and body with their cross-language fields, for
+   * the second ranking stage (see encodeTermBag); stored, not searched.
+   */
+  term_bag: string;
 }
 
 /** The fields a search hit needs, as Meilisearch returns them. */
@@ -98,6 +104,12 @@ export interface CounterpartSource {
   nameKeys(names: ReadonlySet<string>, lang: string): readonly string[];
 }
 
+/** An article analyzed: the stored document and its term counts, for term statistics. */
+export interface AnalyzedArticle {
+  document: ArticleDocument;
+  bag: TermBag;
+}
+
 /**
  * Builds the stored document: analyzes title and body with the one analyzer and, given
  * `counterparts`, stores what carries it into the other language (empty without it).
@@ -106,28 +118,46 @@ export function toArticleDocument(
   article: ArticleInput,
   counterparts?: CounterpartSource,
 ): ArticleDocument {
+  return analyzeArticle(article, counterparts).document;
+}
+
+/** Builds the stored document (see toArticleDocument) and the counts of its terms. */
+export function analyzeArticle(
+  article: ArticleInput,
+  counterparts?: CounterpartSource,
+): AnalyzedArticle {
   const titleTerms = analyzeTerms(article.title);
   const bodyTerms = analyzeTerms(article.body);
   const usage = nameUsage(`${article.title}\n${article.body}`);
   const names = counterparts?.namesOf(usage) ?? usage.terms;
-  const cross = (terms: readonly string[]): string =>
-    counterparts?.ofTerms(terms, names).join(BAG_SEPARATOR) ?? '';
+  const cross = (terms: readonly string[]): readonly string[] =>
+    counterparts?.ofTerms(terms, names) ?? [];
   const keys = new Set([...usage.keys, ...(counterparts?.nameKeys(names, article.lang) ?? [])]);
   const titleNames = new Set(titleTerms.filter((term) => names.has(term)));
   const titleKeys = new Set([
     ...nameUsage(article.title).keys,
     ...(counterparts?.nameKeys(titleNames, article.lang) ?? []),
   ]);
-  return {
+  const titleCross = cross(titleTerms);
+  const bodyCross = cross(bodyTerms.slice(0, CROSS_BODY_TERMS));
+  const bag = buildTermBag({
+    title: [...titleTerms, ...titleCross, ...titleKeys],
+    body: [...bodyTerms, ...bodyCross, ...keys],
+    titleLength: titleTerms.length,
+    bodyLength: bodyTerms.length,
+  });
+  const document: ArticleDocument = {
     ...article,
     key: primaryKeyFor(article.id),
     published_ts: toUnixSeconds(article.published_at),
     title_terms: titleTerms.join(' '),
     body_terms: bodyTerms.join(' '),
-    title_cross: cross(titleTerms),
+    title_cross: titleCross.join(BAG_SEPARATOR),
     title_names: [...titleKeys].join(' '),
-    body_cross: cross(bodyTerms.slice(0, CROSS_BODY_TERMS)),
+    body_cross: bodyCross.join(BAG_SEPARATOR),
     name_keys: [...keys].join(' '),
     keywords: keywordTerms(bodyTerms).join(BAG_SEPARATOR),
+    term_bag: encodeTermBag(bag),
   };
+  return { document, bag };
 }

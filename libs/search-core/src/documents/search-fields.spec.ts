@@ -39,6 +39,7 @@ describe('search fields', () => {
       body_cross: true,
       name_keys: true,
       keywords: true,
+      term_bag: true,
     };
     for (const field of [...NATIVE_SEARCH_FIELDS, ...CROSS_LINGUAL_SEARCH_FIELDS])
       expect(Object.keys(document)).toContain(field);

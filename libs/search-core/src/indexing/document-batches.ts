@@ -1,8 +1,9 @@
 import {
-  toArticleDocument,
+  analyzeArticle,
   type ArticleInput,
   type CounterpartSource,
 } from '../documents/article-document.js';
+import type { TermBag } from '../ranking/term-bag.js';
 
 /**
  * Default payload size of one batch sent to Meilisearch, in characters (UTF-16 code units) of
@@ -30,6 +31,8 @@ export interface BatchOptions {
   originOf?: (record: ArticleInput) => string | undefined;
   /** Stops between two records (Ctrl-C), so a run never analyzes a whole batch first. */
   signal?: AbortSignal;
+  /** Told of each article's term counts, for the term statistics of a reindex. */
+  onTermBag?: (bag: TermBag) => void;
 }
 
 /** The NDJSON payload of a batch or of a part of one. */
@@ -51,7 +54,8 @@ export async function* documentBatches(
   let size = 0;
   for await (const record of records) {
     options.signal?.throwIfAborted();
-    const document = toArticleDocument(record, options.counterparts);
+    const { document, bag } = analyzeArticle(record, options.counterparts);
+    options.onTermBag?.(bag);
     const line = JSON.stringify(document);
     if (batch.lines.length > 0 && size + line.length > maxBytes) {
       yield batch;

@@ -2,6 +2,12 @@ import type { Settings } from 'meilisearch';
 import type { ArticleInput, CounterpartSource } from '../documents/article-document.js';
 import { BuildVerificationError, ReindexAbortedError } from '../errors/search-core.error.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
+import { TermStatisticsBuilder } from '../ranking/term-statistics.js';
+import {
+  STATISTICS_INDEX_SETTINGS,
+  statisticsIndexOf,
+  writeTermStatistics,
+} from '../ranking/term-statistics.store.js';
 import { settingsMismatches } from '../settings/settings-check.js';
 import { BatchWriter, type RejectedDocument } from './batch-writer.js';
 import { documentBatches, type DocumentBatch } from './document-batches.js';
@@ -54,9 +60,10 @@ const MAX_IN_FLIGHT = 2;
 /** Progress asks Meilisearch for the share of its current batch at most this often. */
 const PROGRESS_POLL_MS = 1_000;
 
-/** Uid pattern of build indexes: `<live>_<unix ms>`. */
+/** Uid pattern of build indexes, `<live>_<unix ms>`, and of their term statistics. */
 function buildIndexPattern(liveIndex: string): RegExp {
-  return new RegExp(`^${liveIndex.replace(/[^A-Za-z0-9]/g, '\\$&')}_\\d{13}$`);
+  const built = `${liveIndex.replace(/[^A-Za-z0-9]/g, '\\$&')}_\\d{13}`;
+  return new RegExp(`^(${built}|${statisticsIndexOf(built)})$`);
 }
 
 /** The name of the indexer's writer key of a live index. */
@@ -69,7 +76,8 @@ export function writerKeyName(liveIndex: string): string {
  * runs, creates `<live>_<timestamp>` with its settings, fills it through a key that cannot
  * create indexes (a write never re-creates a build deleted under it), checks the build's
  * settings and document count against what was intended, checks the lock is still held,
- * swaps it with the live index atomically and deletes the old data. Search keeps answering
+ * swaps it and its term statistics with the live index and the live statistics in one atomic
+ * swap, and deletes the old data. Search keeps answering
  * from the live index throughout; on failure or abort the live index is untouched and the
  * build removed.
  */
@@ -108,25 +116,37 @@ export class IndexBuilder {
   ): Promise<ReindexResult> {
     const live = options.liveIndex;
     const buildIndex = `${live}_${started}`;
+    const buildStatistics = statisticsIndexOf(buildIndex);
     const writer = await this.repository.writer(writerKeyName(live), live);
+    const statistics = new TermStatisticsBuilder();
     let filled: { indexed: number; rejected: number };
     try {
       await this.repository.createIndex(buildIndex, options.settings);
-      filled = await this.fill(buildIndex, writer, options, lock);
+      filled = await this.fill(buildIndex, writer, options, lock, statistics);
       const { indexed } = filled;
       if (indexed === 0)
         throw new ReindexAbortedError('no documents to index: the live index is left unchanged');
       options.onProgress?.({ phase: 'verifying', sent: indexed, indexed });
       await this.verify(buildIndex, indexed, options.settings);
+      await this.repository.createIndex(buildStatistics, STATISTICS_INDEX_SETTINGS);
+      await writeTermStatistics(writer, buildStatistics, statistics.build(), buildIndex);
       await lock.assertHeld();
       options.signal?.throwIfAborted();
       options.onProgress?.({ phase: 'swapping', sent: indexed, indexed });
       if ((await this.repository.summary(live)) === null) {
         await this.repository.createIndex(live, options.settings);
       }
-      await this.repository.swapIndexes(live, buildIndex);
+      const liveStatistics = statisticsIndexOf(live);
+      if ((await this.repository.summary(liveStatistics)) === null) {
+        await this.repository.createIndex(liveStatistics, STATISTICS_INDEX_SETTINGS);
+      }
+      await this.repository.swapIndexes([
+        [live, buildIndex],
+        [liveStatistics, buildStatistics],
+      ]);
     } catch (error) {
       await this.discard(buildIndex);
+      await this.discard(buildStatistics);
       if (options.signal?.aborted === true && !(error instanceof ReindexAbortedError)) {
         throw new ReindexAbortedError('reindex interrupted: the live index is left unchanged', {
           cause: options.signal.reason,
@@ -134,8 +154,9 @@ export class IndexBuilder {
       }
       throw error;
     }
-    // The swap is done: the old data under the build's name is removed, or by the next run.
+    // The swap is done: the old data under the build's names is removed, or by the next run.
     await this.repository.deleteIndex(buildIndex).catch(() => undefined);
+    await this.repository.deleteIndex(buildStatistics).catch(() => undefined);
     return {
       liveIndex: live,
       buildIndex,
@@ -161,6 +182,7 @@ export class IndexBuilder {
     writer: MeiliRepository,
     options: ReindexOptions,
     lock: IndexLock,
+    statistics: TermStatisticsBuilder,
   ): Promise<{ indexed: number; rejected: number }> {
     const keys = new Set<string>();
     let filling = true;
@@ -205,6 +227,9 @@ export class IndexBuilder {
       counterparts: options.counterparts,
       originOf: options.originOf,
       signal: options.signal,
+      onTermBag: (bag) => {
+        statistics.add(bag);
+      },
     })) {
       lock.ensureHeld();
       inFlight.push({ batch, taskUid: await batches.enqueue(batch) });

@@ -293,12 +293,15 @@ export class MeiliRepository {
     });
   }
 
-  /** Swaps two indexes atomically. */
-  async swapIndexes(a: string, b: string): Promise<void> {
-    await withTypedErrors(`swap ${a} and ${b}`, async () => {
+  /** Swaps each pair of indexes, all pairs in one atomic task: every pair swaps or none. */
+  async swapIndexes(pairs: Array<[string, string]>): Promise<void> {
+    const what = `swap ${pairs.map(([a, b]) => `${a}/${b}`).join(', ')}`;
+    await withTypedErrors(what, async () => {
       assertSucceeded(
-        await this.settled(this.client.swapIndexes([{ indexes: [a, b], rename: false }])),
-        `swap ${a}/${b}`,
+        await this.settled(
+          this.client.swapIndexes(pairs.map((indexes) => ({ indexes, rename: false }))),
+        ),
+        what,
       );
     });
   }

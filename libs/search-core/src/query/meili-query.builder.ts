@@ -36,16 +36,55 @@ function wordCount(clause: QueryClause): number {
 }
 
 /**
+ * The clauses of a query longer than Meilisearch reads, cut to the most informative ones that
+ * fit, in the query's order: a pasted passage's rare words say what it is about, and words no
+ * article holds find nothing. Without term statistics, or for a query that fits, all clauses.
+ */
+function informativeClauses(
+  clauses: QueryClause[],
+  documentFrequency: ((term: string) => number) | undefined,
+): QueryClause[] {
+  const content = clauses.filter((c) => c.phrase || c.tokens.some((t) => !t.stop));
+  const words = content.reduce((sum, c) => sum + wordCount(c), 0);
+  if (documentFrequency === undefined || words <= MEILI_QUERY_WORD_LIMIT) return clauses;
+  // A clause is as rare as its rarest term; one that no article holds is left out.
+  const rarity = new Map(
+    content.map((c) => [c, Math.min(...c.tokens.map((t) => documentFrequency(t.term)))]),
+  );
+  const chosen = new Set<QueryClause>();
+  let count = 0;
+  const seen = new Set<string>();
+  for (const clause of [...content].sort((a, b) => (rarity.get(a) ?? 0) - (rarity.get(b) ?? 0))) {
+    const text = textOf(clause);
+    if ((rarity.get(clause) ?? 0) === 0 || seen.has(text)) continue;
+    const size = wordCount(clause);
+    if (count + size > MEILI_QUERY_WORD_LIMIT) continue;
+    seen.add(text);
+    chosen.add(clause);
+    count += size;
+  }
+  return chosen.size === 0 ? clauses : clauses.filter((c) => chosen.has(c));
+}
+
+/**
  * Writes an analyzed query in Meilisearch's syntax over the analyzed fields. Stop words stay
  * when the whole query, with them, has four to ten words: an article whose title is exactly
  * the query then matches it exactly ("… RESERVES UP SHARPLY" before "… UP SHARPLY IN FEB"), and
  * the frequency strategy gives them up first. A shorter query drops its loose stop words: the
  * `last` strategy would give up its content words before them and let articles that match only
  * "в" or "the" count as hits. A longer one drops them so that its content words fit. Inside
- * phrases they always stay, and a query of stop words only keeps them.
+ * phrases they always stay, and a query of stop words only keeps them. Given the corpus's
+ * `documentFrequency`, a query too long for Meilisearch keeps its most informative words (see
+ * informativeClauses) instead of its first ones.
  */
-export function buildMeiliQuery(query: AnalyzedQuery): MeiliQuery {
-  const positive = query.clauses.filter((c) => !c.negated);
+export function buildMeiliQuery(
+  query: AnalyzedQuery,
+  documentFrequency?: (term: string) => number,
+): MeiliQuery {
+  const positive = informativeClauses(
+    query.clauses.filter((c) => !c.negated),
+    documentFrequency,
+  );
   // Words of the query with its stop words, each clause once (a phrase counts all its words).
   const clauseWords = new Map(positive.map((c) => [textOf(c), wordCount(c)]));
   clauseWords.delete('');
