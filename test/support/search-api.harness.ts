@@ -6,6 +6,7 @@ import {
   IndexBuilder,
   loadIndexSettings,
   MeiliRepository,
+  statisticsIndexOf,
   type ArticleInput,
 } from '@lib/search-core';
 import { AppModule } from '../../apps/search-api/src/app.module.js';
@@ -60,7 +61,10 @@ export async function startSearchApi(
   env: Record<string, string> = {},
 ): Promise<SearchApiHarness> {
   const { url } = inject('meili');
-  const searchKey = await adminRepository().ensureSearchKey(`search-${index}`, [index]);
+  const searchKey = await adminRepository().ensureSearchKey(`search-${index}`, [
+    index,
+    statisticsIndexOf(index),
+  ]);
   const config = loadSearchApiConfig({
     MEILI_URL: url,
     MEILI_API_KEY: searchKey,

@@ -95,6 +95,7 @@ export { RANKING, type RankingParameters } from './ranking/ranking-parameters.js
 export {
   rankCandidates,
   type Candidate,
+  type CandidateLists,
   type ScoredHit,
   type ScoreExplanation,
   type StageScorers,

@@ -146,16 +146,22 @@ export class SearchService {
       showRankingScore: true,
       attributesToRetrieve: CANDIDATE_FIELDS,
     };
-    const native = this.repository.search(
-      index,
-      [meiliQuery.q, ...(translated?.exclusions ?? [])].join(' '),
-      {
-        ...shared,
-        filter,
-        attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
-        matchingStrategy: meiliQuery.matchingStrategy,
-      },
-    );
+    const nativeParams: SearchParams = {
+      ...shared,
+      filter,
+      attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
+      matchingStrategy: meiliQuery.matchingStrategy,
+    };
+    const withExclusions = (q: string): string => [q, ...(translated?.exclusions ?? [])].join(' ');
+    const native = this.repository.search(index, withExclusions(meiliQuery.q), nativeParams);
+    // Without the rarest word: articles that lack it, for the second stage to weigh.
+    const relaxed =
+      meiliQuery.relaxed === null
+        ? null
+        : this.repository.search(index, withExclusions(meiliQuery.relaxed), {
+            ...nativeParams,
+            facets: [],
+          });
     const other =
       translated === null
         ? null
@@ -164,14 +170,17 @@ export class SearchService {
             translated.text,
             this.translatedParams(translated, filter, shared),
           );
-    const [found, foundThere] = await Promise.all([native, other]);
+    const [found, foundRelaxed, foundThere] = await Promise.all([native, relaxed, other]);
     const ownTerms = [...positiveTerms(analyzed)].filter((term) => !isStopTerm(term));
     const queryLength = analyzed.clauses
       .filter((clause) => !clause.negated)
       .reduce((sum, clause) => sum + clause.tokens.length, 0);
     const ranked = rankCandidates(
-      found.hits as Candidate[],
-      (foundThere?.hits ?? []) as Candidate[],
+      {
+        native: found.hits as Candidate[],
+        relaxed: (foundRelaxed?.hits ?? []) as Candidate[],
+        translated: (foundThere?.hits ?? []) as Candidate[],
+      },
       {
         native: new Bm25fScorer(
           scoredTerms(ownTerms, statistics),

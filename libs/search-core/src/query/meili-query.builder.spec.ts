@@ -10,11 +10,16 @@ describe('buildMeiliQuery', () => {
     expect(build('SOUTH AFRICAN FOREIGN RESERVES UP SHARPLY')).toEqual({
       q: 'south african foreign reserv up sharpli',
       matchingStrategy: 'frequency',
+      relaxed: null,
     });
   });
 
   it('drops the stop words of a short query, whose last words Meilisearch gives up first', () => {
-    expect(build('выборы в Германии')).toEqual({ q: 'выбор герман', matchingStrategy: 'last' });
+    expect(build('выборы в Германии')).toEqual({
+      q: 'выбор герман',
+      matchingStrategy: 'last',
+      relaxed: null,
+    });
     expect(build('the economy').q).toBe('economi');
   });
 
@@ -54,9 +59,36 @@ describe('buildMeiliQuery', () => {
     expect(build('курс 11.11.2017')).toEqual({
       q: 'курс "11_11_2017"',
       matchingStrategy: 'frequency',
+      relaxed: null,
     });
     expect(build('рост 1,5 -2,5').q).toBe('рост "1_5" -"2_5"');
     expect(build('2017').q).toBe('2017');
+  });
+
+  describe('with term statistics', () => {
+    const frequencies: Record<string, number> = { rare: 1, nowher: 0, oil: 500, price: 400 };
+    const df = (term: string): number => frequencies[term] ?? 50;
+
+    it('keeps the most informative words of a long query, in its order, none no article has', () => {
+      const passage =
+        'the oil price rose as traders in london and new york weighed a rare nowhere word ' +
+        'against output data from several producing nations';
+      const { q } = buildMeiliQuery(analyzeQuery(passage), df);
+      expect(q.split(' ')).toHaveLength(10);
+      expect(q).toContain('rare');
+      expect(q).not.toContain('nowher');
+      expect(q).not.toMatch(/\boil\b|\bprice\b/);
+      expect(buildMeiliQuery(analyzeQuery(passage)).q).toMatch(/^oil price rose/);
+    });
+
+    it('offers the query without its rarest word where Meilisearch would never drop it', () => {
+      expect(buildMeiliQuery(analyzeQuery('oil price rare talks'), df)).toEqual({
+        q: 'oil price rare talk',
+        matchingStrategy: 'frequency',
+        relaxed: 'oil price talk',
+      });
+      expect(buildMeiliQuery(analyzeQuery('oil rare'), df).relaxed).toBeNull();
+    });
   });
 
   it('is empty for an empty query', () => {

@@ -20,6 +20,13 @@ export interface MeiliQuery {
    * queries (titles, pasted passages), whose rare words say most.
    */
   matchingStrategy: 'last' | 'frequency';
+  /**
+   * The same query without its rarest word, for a query that gives up its most common words
+   * first (given term statistics): Meilisearch never gives up the rarest one, so an article
+   * that lacks it (a pasted passage with one word the article does not use) is found only by
+   * this second search. Null where there is none.
+   */
+  relaxed: string | null;
 }
 
 function phraseOf(clause: QueryClause): string {
@@ -93,6 +100,7 @@ export function buildMeiliQuery(
   const dropStops =
     hasContent && (allWords < FREQUENCY_MATCHING_MIN_WORDS || allWords > MEILI_QUERY_WORD_LIMIT);
   const parts: string[] = [];
+  const sent: QueryClause[] = [];
   const seen = new Set<string>();
   let words = 0;
   for (const clause of positive) {
@@ -103,13 +111,38 @@ export function buildMeiliQuery(
     if (words + count > MEILI_QUERY_WORD_LIMIT && words > 0) break;
     seen.add(text);
     parts.push(text);
+    sent.push(clause);
     words += count;
   }
-  for (const clause of query.clauses.filter((c) => c.negated)) {
-    parts.push(`-${textOf(clause)}`);
-  }
+  const exclusions = query.clauses.filter((c) => c.negated).map((c) => `-${textOf(c)}`);
+  const frequency = words >= FREQUENCY_MATCHING_MIN_WORDS;
+  const rarest =
+    frequency && documentFrequency !== undefined ? rarestClause(sent, documentFrequency) : null;
   return {
-    q: parts.join(' '),
-    matchingStrategy: words >= FREQUENCY_MATCHING_MIN_WORDS ? 'frequency' : 'last',
+    q: [...parts, ...exclusions].join(' '),
+    matchingStrategy: frequency ? 'frequency' : 'last',
+    relaxed:
+      rarest === null
+        ? null
+        : [...parts.filter((_, i) => sent[i] !== rarest), ...exclusions].join(' '),
   };
+}
+
+/** The content clause whose rarest term fewest articles hold; null without content. */
+function rarestClause(
+  clauses: QueryClause[],
+  documentFrequency: (term: string) => number,
+): QueryClause | null {
+  let rarest: QueryClause | null = null;
+  let fewest = Infinity;
+  for (const clause of clauses) {
+    const content = clause.tokens.filter((t) => !t.stop);
+    if (content.length === 0) continue;
+    const frequency = Math.min(...content.map((t) => documentFrequency(t.term)));
+    if (frequency < fewest) {
+      fewest = frequency;
+      rarest = clause;
+    }
+  }
+  return rarest;
 }

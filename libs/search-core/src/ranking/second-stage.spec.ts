@@ -36,11 +36,14 @@ describe('rankCandidates', () => {
   const scorer = new Bm25fScorer(scoredTerms(['oil'], statistics), statistics);
 
   it('puts the article about the query before one that mentions it in passing', () => {
-    const ranked = rankCandidates([candidate('passing', 0.9), candidate('about', 0.8)], [], {
-      native: scorer,
-      translated: null,
-      translatedWeight: 0.8,
-    });
+    const ranked = rankCandidates(
+      { native: [candidate('passing', 0.9), candidate('about', 0.8)] },
+      {
+        native: scorer,
+        translated: null,
+        translatedWeight: 0.8,
+      },
+    );
     expect(ranked.map((r) => r.hit.key)).toEqual(['about', 'passing']);
     expect(ranked[0]?.explanation?.origin).toBe('native');
     expect(ranked[0]?.explanation?.terms[0]?.term).toBe('oil');
@@ -48,13 +51,31 @@ describe('rankCandidates', () => {
 
   it('weighs translated hits down and keeps the better score of an article found twice', () => {
     const ranked = rankCandidates(
-      [candidate('about', 0.8)],
-      [candidate('нефть', 0.8), candidate('about', 0.8)],
+      {
+        native: [candidate('about', 0.8)],
+        translated: [candidate('нефть', 0.8), candidate('about', 0.8)],
+      },
       { native: scorer, translated: scorer, translatedWeight: 0.5 },
     );
     expect(ranked.map((r) => [r.hit.key, r.explanation?.origin])).toEqual([
       ['about', 'native'],
       ['нефть', 'translated'],
+    ]);
+  });
+
+  it('scores the relaxed search as native and leaves out its candidates past `depth`', () => {
+    const ranked = rankCandidates(
+      {
+        native: [candidate('passing', 0.9)],
+        relaxed: [candidate('other', 0.5), candidate('about', 0.4), candidate('нефть', 0.3)],
+      },
+      { native: scorer, translated: null, translatedWeight: 0.8 },
+      { ...RANKING, depth: 2 },
+    );
+    expect(ranked.map((r) => [r.hit.key, r.explanation?.origin])).toEqual([
+      ['about', 'native'],
+      ['passing', 'native'],
+      ['other', 'native'],
     ]);
   });
 
@@ -67,16 +88,14 @@ describe('rankCandidates', () => {
       { key: 'deep', _rankingScore: 0.2 },
     ];
     const ranked = rankCandidates(
-      native,
-      [],
+      { native },
       { native: scorer, translated: null, translatedWeight: 0.8 },
       parameters,
     );
     expect(ranked.map((r) => r.hit.key)).toEqual(['about', 'passing', 'other', 'deep']);
     expect(ranked[2]?.explanation).toBeNull();
     const shorter = rankCandidates(
-      native.slice(0, 2),
-      [],
+      { native: native.slice(0, 2) },
       { native: scorer, translated: null, translatedWeight: 0.8 },
       parameters,
     );

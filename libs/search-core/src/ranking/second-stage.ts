@@ -24,6 +24,19 @@ export interface ScoreExplanation {
   terms: TermContribution[];
 }
 
+/** The candidates of each search, in Meilisearch's order. */
+export interface CandidateLists<T> {
+  /** The reader's query. */
+  native: readonly T[];
+  /**
+   * The reader's query without its rarest word (see MeiliQuery.relaxed): scored as native
+   * hits; its candidates past `depth` are left out.
+   */
+  relaxed?: readonly T[];
+  /** The translated query. */
+  translated?: readonly T[];
+}
+
 /** A hit with its score and how the score was made. */
 export interface ScoredHit<T> {
   hit: T;
@@ -75,11 +88,11 @@ function explain(
  * never depends on how many were asked for (paging and limits never reorder a page).
  */
 export function rankCandidates<T extends Candidate>(
-  native: readonly T[],
-  translated: readonly T[],
+  lists: CandidateLists<T>,
   scorers: StageScorers,
   parameters: RankingParameters = RANKING,
 ): Array<ScoredHit<T>> {
+  const { native, translated = [], relaxed = [] } = lists;
   const best = new Map<string, { hit: T; explanation: ScoreExplanation; order: number }>();
   const consider = (
     hits: readonly T[],
@@ -97,6 +110,7 @@ export function rankCandidates<T extends Candidate>(
     }
   };
   consider(native, 'native', scorers.native, 1);
+  consider(relaxed, 'native', scorers.native, 1);
   consider(translated, 'translated', scorers.translated, scorers.translatedWeight);
   const head = [...best.values()].sort(
     (a, b) => b.explanation.score - a.explanation.score || a.order - b.order,
