@@ -12,7 +12,6 @@ import {
   scoredTerms,
   termHash,
   unionFacetCounts,
-  type Candidate,
   type MeiliQuery,
   type ScoreExplanation,
   type StoredArticle,
@@ -177,9 +176,9 @@ export class SearchService {
       .reduce((sum, clause) => sum + clause.tokens.length, 0);
     const ranked = rankCandidates(
       {
-        native: found.hits as Candidate[],
-        relaxed: (foundRelaxed?.hits ?? []) as Candidate[],
-        translated: (foundThere?.hits ?? []) as Candidate[],
+        native: found.hits,
+        relaxed: foundRelaxed?.hits ?? [],
+        translated: foundThere?.hits ?? [],
       },
       {
         native: new Bm25fScorer(
