@@ -8,10 +8,13 @@ export interface EvalQuery {
   lang: 'ru' | 'en';
   kind: string;
   relevant: Record<string, number>;
+  /** Pooled judgments (adhoc): every article judged, relevant or not. */
+  judged?: string[];
 }
 
 /** The eval-dev sets by name. */
 export const EVAL_SETS = [
+  'adhoc',
   'known-item-title',
   'known-item-summary',
   'topical-tag',
@@ -24,8 +27,11 @@ export async function readEvalSet(dir: string, name: EvalSetName): Promise<EvalQ
   return JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as EvalQuery[];
 }
 
-/** The API accepts queries up to 512 characters: longer ones are cut at a word boundary. */
-export function fitQuery(query: string, max = 512): string {
+/**
+ * The API accepts queries up to 4,000 characters (MAX_QUERY_LENGTH): longer ones are cut at a
+ * word boundary. Plain Meilisearch gets the same text.
+ */
+export function fitQuery(query: string, max = 4000): string {
   if (query.length <= max) return query;
   const cut = query.slice(0, max);
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), 1));

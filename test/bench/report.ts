@@ -94,9 +94,11 @@ function loadSection(l: LoadResult): string {
     `${f.p50Ms} ms`,
     `${f.p99Ms} ms`,
     f.errors + f.non2xx,
+    f.apiCpuMsPerRequest ?? '',
+    f.meiliCpuMsPerRequest ?? '',
   ];
   return `## Load: ${l.connections} connections for ${l.seconds} s\n\n${table(
-    ['target', 'requests/s', 'p50', 'p99', 'errors'],
+    ['target', 'requests/s', 'p50', 'p99', 'errors', 'API CPU ms/req', 'Meilisearch CPU ms/req'],
     [
       row('API, translate=false', l.api),
       row('API, translate=true (default)', l.translated),
@@ -116,13 +118,27 @@ function relevanceSection(r: RelevanceResult): string {
     m.recall10,
     m.recall100,
     m.p10,
+    m.judged10,
   ];
   const rows = Object.entries(r).flatMap(([set, { project, plain, variants }]) => [
     row(set, 'project', project),
     ...Object.entries(variants).map(([label, metrics]) => row('', `project, ${label}`, metrics)),
     row('', 'plain Meilisearch', plain),
   ]);
-  return `## Relevance on eval-dev\n\n${table(['set', 'system', 'queries', 'MRR@10', 'nDCG@10', 'Recall@10', 'Recall@100', 'P@10'], rows)}`;
+  return `## Relevance on eval-dev\n\n${table(
+    [
+      'set',
+      'system',
+      'queries',
+      'MRR@10',
+      'nDCG@10',
+      'Recall@10',
+      'Recall@100',
+      'P@10',
+      'judged@10',
+    ],
+    rows,
+  )}`;
 }
 
 /** A precision cell: the share on topic, with the hit count when under 10 ("0 hits" flagged). */

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { MeiliDirect } from '../meili-direct.js';
-import { PeakRssWatcher } from '../process-memory.js';
+import { cpuMs, meilisearchPid, PeakRssWatcher } from '../process-memory.js';
 import { round } from '../stats.js';
 
 /** One load run's figures. */
@@ -10,6 +10,12 @@ export interface LoadFigures {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /**
+   * CPU ms per request of the API process and of Meilisearch, from /proc: other load on a
+   * shared machine moves these far less than requests per second. Null where not measured.
+   */
+  apiCpuMsPerRequest: number | null;
+  meiliCpuMsPerRequest: number | null;
 }
 
 /** The API under load against plain Meilisearch with and without its own highlighting. */
@@ -36,20 +42,30 @@ type Request = {
 async function run(
   url: string,
   requests: Request[],
-  options: { connections: number; seconds: number },
+  options: { connections: number; seconds: number; apiPid?: number; meiliPid: number | null },
 ): Promise<LoadFigures> {
+  const cpu = (pid: number | null | undefined): number | null =>
+    pid === undefined || pid === null ? null : cpuMs(pid);
+  const apiBefore = cpu(options.apiPid);
+  const meiliBefore = cpu(options.meiliPid);
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: options.seconds,
     requests,
   });
+  const perRequest = (before: number | null, after: number | null): number | null =>
+    before === null || after === null || result.requests.total === 0
+      ? null
+      : round((after - before) / result.requests.total, 2);
   return {
     requestsPerSecond: round(result.requests.average, 1),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    apiCpuMsPerRequest: perRequest(apiBefore, cpu(options.apiPid)),
+    meiliCpuMsPerRequest: perRequest(meiliBefore, cpu(options.meiliPid)),
   };
 }
 
@@ -63,6 +79,7 @@ export async function measureLoad(options: {
   seconds: number;
 }): Promise<LoadResult> {
   const { connections, seconds } = options;
+  const meiliPid = meilisearchPid(options.meili.url);
   const watcher = new PeakRssWatcher(options.apiPid);
   const apiRun = (translate: boolean): Promise<LoadFigures> =>
     run(
@@ -71,7 +88,7 @@ export async function measureLoad(options: {
         method: 'GET',
         path: `/api/v1/search?${new URLSearchParams({ q, translate: String(translate) })}`,
       })),
-      { connections, seconds },
+      { connections, seconds, apiPid: options.apiPid, meiliPid },
     );
   // The same queries as plain Meilisearch gets: one language, one query each.
   const api = await apiRun(false);
@@ -86,7 +103,7 @@ export async function measureLoad(options: {
   const plain = await run(
     options.meili.url,
     options.queries.map((q) => post({ q, limit: 10 })),
-    { connections, seconds },
+    { connections, seconds, meiliPid },
   );
   const plainHighlighted = await run(
     options.meili.url,
@@ -99,7 +116,7 @@ export async function measureLoad(options: {
         cropLength: 30,
       }),
     ),
-    { connections, seconds },
+    { connections, seconds, meiliPid },
   );
   return {
     connections,

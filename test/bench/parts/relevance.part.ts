@@ -11,6 +11,11 @@ export interface SetMetrics {
   recall10: number;
   recall100: number;
   p10: number;
+  /**
+   * Share of the top 10 that was judged (pooled sets: adhoc); 1 where every unlisted article
+   * counts as judged not relevant. Unjudged articles count as not relevant in nDCG.
+   */
+  judged10: number;
 }
 
 /**
@@ -32,7 +37,10 @@ function dcg(gains: number[]): number {
 export function scoreRanking(
   ranked: string[],
   relevant: Record<string, number>,
+  judged?: readonly string[],
 ): Omit<SetMetrics, 'queries'> {
+  const pool = judged === undefined ? null : new Set([...judged, ...Object.keys(relevant)]);
+  const top = ranked.slice(0, 10);
   const grades = ranked.map((id) => relevant[id] ?? 0);
   const firstHit = grades.slice(0, 10).findIndex((g) => g > 0);
   const ideal = Object.values(relevant)
@@ -46,6 +54,8 @@ export function scoreRanking(
     recall10: total === 0 ? 0 : found(10) / total,
     recall100: total === 0 ? 0 : found(100) / total,
     p10: found(10) / 10,
+    judged10:
+      pool === null || top.length === 0 ? 1 : top.filter((id) => pool.has(id)).length / top.length,
   };
 }
 
@@ -59,6 +69,7 @@ function average(scores: Array<Omit<SetMetrics, 'queries'>>): SetMetrics {
     recall10: mean('recall10'),
     recall100: mean('recall100'),
     p10: mean('p10'),
+    judged10: mean('judged10'),
   };
 }
 
@@ -67,10 +78,23 @@ async function projectRanking(
   query: EvalQuery,
   extra: Record<string, string> = {},
 ): Promise<string[]> {
-  const params = new URLSearchParams({ q: fitQuery(query.query), limit: '100', ...extra });
-  const response = await requestJson(new URL(`/api/v1/search?${params}`, apiUrl));
+  // POST: a pasted passage percent-encoded in Cyrillic is longer than a URL may be.
+  const response = await requestJson(new URL('/api/v1/search', apiUrl), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ q: fitQuery(query.query), limit: 100, ...typed(extra) }),
+  });
   if (response.status !== 200) throw new Error(`API answered ${response.status} for ${query.qid}`);
   return (response.body as { hits: Array<{ id: string }> }).hits.map((h) => h.id);
+}
+
+/** Variant parameters as the JSON body takes them: translate as a boolean. */
+function typed(extra: Record<string, string>): Record<string, string | boolean> {
+  return Object.fromEntries(
+    Object.entries(extra).map(([name, value]) =>
+      name === 'translate' ? [name, value === 'true'] : [name, value],
+    ),
+  );
 }
 
 /** Scores both systems on every eval-dev set. */
@@ -92,9 +116,17 @@ export async function measureRelevance(options: {
       variants.set(label, scores);
     };
     const variant = async (query: EvalQuery, extra: Record<string, string>) =>
-      scoreRanking(await projectRanking(options.apiUrl, query, extra), query.relevant);
+      scoreRanking(
+        await projectRanking(options.apiUrl, query, extra),
+        query.relevant,
+        query.judged,
+      );
     for (const query of queries) {
-      const score = scoreRanking(await projectRanking(options.apiUrl, query), query.relevant);
+      const score = scoreRanking(
+        await projectRanking(options.apiUrl, query),
+        query.relevant,
+        query.judged,
+      );
       project.push(score);
       if (name === 'cross-lingual') {
         const target = query.lang === 'ru' ? 'en' : 'ru';
@@ -110,7 +142,7 @@ export async function measureRelevance(options: {
         addScore(`${query.lang} queries, translate=false`, off);
       }
       const direct = await options.meili.search('plain', {
-        q: query.query,
+        q: fitQuery(query.query),
         limit: 100,
         attributesToRetrieve: ['id'],
       });
@@ -118,6 +150,7 @@ export async function measureRelevance(options: {
         scoreRanking(
           direct.hits.map((h) => h.id),
           query.relevant,
+          query.judged,
         ),
       );
     }
