@@ -157,10 +157,7 @@ export class SearchService {
     const relaxed =
       meiliQuery.relaxed === null
         ? null
-        : this.repository.search(index, withExclusions(meiliQuery.relaxed), {
-            ...nativeParams,
-            facets: [],
-          });
+        : this.repository.search(index, withExclusions(meiliQuery.relaxed), nativeParams);
     const other =
       translated === null
         ? null
@@ -194,17 +191,19 @@ export class SearchService {
         translatedWeight: this.config.translation.weight,
       },
     ).slice(params.offset, params.offset + params.limit);
-    const facets =
-      foundThere === null
-        ? (found.facetDistribution ?? {})
-        : unionFacetCounts(found.facetDistribution, foundThere.facetDistribution);
+    const facets = [foundRelaxed, foundThere].reduce(
+      (union, more) =>
+        more === null ? union : unionFacetCounts(union, more.facetDistribution ?? {}),
+      found.facetDistribution ?? {},
+    );
     return {
       hits: await this.withArticles(
         index,
         ranked.map(({ hit }) => hit),
       ),
+      // Every article has a language, so the union's language counts add up to its size.
       total:
-        foundThere === null
+        foundRelaxed === null && foundThere === null
           ? totalOf(found)
           : Object.values(facets.lang ?? {}).reduce((sum, count) => sum + count, 0),
       facets,

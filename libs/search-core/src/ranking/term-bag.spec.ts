@@ -42,6 +42,13 @@ describe('term bag', () => {
     expect(read.counts.get(bagHash(termHash('war')))).toEqual({ title: 3, body: 15 });
   });
 
+  it('finds a hash only at the start of an entry', () => {
+    // "BCD" is the hash 1 << 12 | 2 << 6 | 3; in "ABCDEFGH" it straddles no entry start.
+    const hash = (1 << 12) | (2 << 6) | 3;
+    expect(readTermBag('1.1.ABCDEFGH', [hash]).counts.size).toBe(0);
+    expect(readTermBag('1.1.ABCDBCDR', [hash]).counts.get(hash)).toEqual({ title: 1, body: 1 });
+  });
+
   it('reads an unreadable bag as empty', () => {
     expect(readTermBag('garbage', wanted('war'))).toEqual({
       titleLength: 0,

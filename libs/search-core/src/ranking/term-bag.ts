@@ -84,11 +84,21 @@ export interface BagReading {
   counts: Map<number, FieldCounts>;
 }
 
+/** The three characters a bag hash is stored as: the first three of its entry. */
+function hashCode(hash: number): string {
+  return (
+    ALPHABET.charAt((hash >>> 12) & 63) +
+    ALPHABET.charAt((hash >>> 6) & 63) +
+    ALPHABET.charAt(hash & 63)
+  );
+}
+
 /**
- * Reads the counts of `wanted` bag hashes from a stored bag without decoding the rest; an
- * unreadable bag reads as empty.
+ * Reads the counts of `wanted` bag hashes from a stored bag without decoding the rest: an
+ * entry's first three characters are its hash, so each wanted term is one string search (a
+ * match that is not at an entry's start is skipped). An unreadable bag reads as empty.
  */
-export function readTermBag(stored: string, wanted: ReadonlySet<number>): BagReading {
+export function readTermBag(stored: string, wanted: Iterable<number>): BagReading {
   const counts = new Map<number, FieldCounts>();
   const first = stored.indexOf('.');
   const second = stored.indexOf('.', first + 1);
@@ -96,14 +106,15 @@ export function readTermBag(stored: string, wanted: ReadonlySet<number>): BagRea
   const bodyLength = Number(stored.slice(first + 1, second));
   if (first < 0 || second < 0 || !Number.isFinite(titleLength) || !Number.isFinite(bodyLength))
     return { titleLength: 0, bodyLength: 0, counts };
-  for (let i = second + 1; i + 4 <= stored.length; i += 4) {
-    const packed =
-      (digit(stored, i) << 18) |
-      (digit(stored, i + 1) << 12) |
-      (digit(stored, i + 2) << 6) |
-      digit(stored, i + 3);
-    const hash = packed >>> 6;
-    if (wanted.has(hash)) counts.set(hash, { title: (packed >>> 4) & 3, body: packed & 15 });
+  const entries = second + 1;
+  for (const hash of wanted) {
+    const code = hashCode(hash);
+    for (let at = stored.indexOf(code, entries); at >= 0; at = stored.indexOf(code, at + 1)) {
+      if ((at - entries) % 4 !== 0 || at + 4 > stored.length) continue;
+      const value = digit(stored, at + 3);
+      counts.set(hash, { title: (value >>> 4) & 3, body: value & 15 });
+      break;
+    }
   }
   return { titleLength, bodyLength, counts };
 }
