@@ -90,11 +90,9 @@ async function projectRanking(
 
 /** Variant parameters as the JSON body takes them: translate as a boolean. */
 function typed(extra: Record<string, string>): Record<string, string | boolean> {
-  return Object.fromEntries(
-    Object.entries(extra).map(([name, value]) =>
-      name === 'translate' ? [name, value === 'true'] : [name, value],
-    ),
-  );
+  const body: Record<string, string | boolean> = { ...extra };
+  if (extra.translate !== undefined) body.translate = extra.translate === 'true';
+  return body;
 }
 
 /** Scores both systems on every eval-dev set. */
