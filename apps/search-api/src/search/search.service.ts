@@ -153,11 +153,15 @@ export class SearchService {
     };
     const withExclusions = (q: string): string => [q, ...(translated?.exclusions ?? [])].join(' ');
     const native = this.repository.search(index, withExclusions(meiliQuery.q), nativeParams);
-    // Without the rarest word: articles that lack it, for the second stage to weigh.
+    // Giving up the rarest word first: articles that lack it, for the second stage to weigh.
     const relaxed =
       meiliQuery.relaxed === null
         ? null
-        : this.repository.search(index, withExclusions(meiliQuery.relaxed), nativeParams);
+        : this.repository.search(index, withExclusions(meiliQuery.relaxed), {
+            ...nativeParams,
+            limit: RANKING.depth,
+            matchingStrategy: 'last',
+          });
     const other =
       translated === null
         ? null

@@ -21,8 +21,9 @@ export interface MeiliQuery {
    */
   matchingStrategy: 'last' | 'frequency';
   /**
-   * The same query without its rarest word, for a query that gives up its most common words
-   * first (given term statistics): Meilisearch never gives up the rarest one, so an article
+   * For a query that gives up its most common words first (given term statistics): the same
+   * words from the most common to the rarest, to be searched with the `last` strategy, which
+   * gives up the rarest first. Meilisearch never gives up a query's rarest word, so an article
    * that lacks it (a pasted passage with one word the article does not use) is found only by
    * this second search. Null where there is none.
    */
@@ -116,33 +117,26 @@ export function buildMeiliQuery(
   }
   const exclusions = query.clauses.filter((c) => c.negated).map((c) => `-${textOf(c)}`);
   const frequency = words >= FREQUENCY_MATCHING_MIN_WORDS;
-  const rarest =
-    frequency && documentFrequency !== undefined ? rarestClause(sent, documentFrequency) : null;
   return {
     q: [...parts, ...exclusions].join(' '),
     matchingStrategy: frequency ? 'frequency' : 'last',
     relaxed:
-      rarest === null
-        ? null
-        : [...parts.filter((_, i) => sent[i] !== rarest), ...exclusions].join(' '),
+      frequency && documentFrequency !== undefined
+        ? [...commonestFirst(sent, documentFrequency).map(textOf), ...exclusions].join(' ')
+        : null,
   };
 }
 
-/** The content clause whose rarest term fewest articles hold; null without content. */
-function rarestClause(
+/** Content clauses from the one most articles hold to the rarest (by its rarest term). */
+function commonestFirst(
   clauses: QueryClause[],
   documentFrequency: (term: string) => number,
-): QueryClause | null {
-  let rarest: QueryClause | null = null;
-  let fewest = Infinity;
-  for (const clause of clauses) {
-    const content = clause.tokens.filter((t) => !t.stop);
-    if (content.length === 0) continue;
-    const frequency = Math.min(...content.map((t) => documentFrequency(t.term)));
-    if (frequency < fewest) {
-      fewest = frequency;
-      rarest = clause;
-    }
-  }
-  return rarest;
+): QueryClause[] {
+  const frequency = (clause: QueryClause): number =>
+    Math.min(...clause.tokens.filter((t) => !t.stop).map((t) => documentFrequency(t.term)));
+  return clauses
+    .filter((clause) => clause.tokens.some((t) => !t.stop))
+    .map((clause) => ({ clause, frequency: frequency(clause) }))
+    .sort((a, b) => b.frequency - a.frequency)
+    .map(({ clause }) => clause);
 }
