@@ -219,6 +219,7 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
         parameters: Array<{ name: string }>;
       };
       expect(search.parameters.map((p) => p.name).sort()).toEqual([
+        'explain',
         'from',
         'lang',
         'limit',
@@ -229,6 +230,8 @@ describe('API keys, rate limits, CORS and the OpenAPI document', () => {
         'to',
         'translate',
       ]);
+      // The same search by POST, its parameters as a JSON body.
+      expect(json.body.paths['/api/v1/search'].post).toBeDefined();
       expect(json.body.paths['/api/v1/documents/{id}']).toBeDefined();
       expect(json.body.components.schemas.SearchResponse).toBeDefined();
       const page = await request(server).get('/api/docs').expect(200);

@@ -108,7 +108,7 @@ describe('search API on the sample corpus', () => {
     [{ lang: 'de' }, 'lang'],
     [{ sort: 'random' }, 'sort'],
     [{ from: 'yesterday' }, 'from'],
-    [{ q: 'x'.repeat(513) }, 'q'],
+    [{ q: 'x'.repeat(4001) }, 'q'],
     [{ unknown: '1' }, 'unknown'],
   ])('rejects %o with a 400 naming the parameter', async (query, name) => {
     const response = await search(query).expect(400);
