@@ -74,6 +74,8 @@ export {
   buildTermBag,
   encodeTermBag,
   readTermBag,
+  bagTerms,
+  type BagTerm,
   type TermBag,
   type FieldCounts,
 } from './ranking/term-bag.js';

@@ -13,6 +13,13 @@ import {
 } from 'class-validator';
 import { IsNotBeforeFrom } from './date-range.js';
 
+/** A flag as a URL carries it ('true', '1', 'false', '0'); anything else is left to validation. */
+function asBoolean(value: unknown): unknown {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}
+
 /** Sort orders of the search endpoint. */
 export const SORT_ORDERS = ['relevance', 'date_desc', 'date_asc'] as const;
 export type SortOrder = (typeof SORT_ORDERS)[number];
@@ -92,9 +99,7 @@ export class SearchQueryDto {
       'Also search the other language: the query translated with the lexicon, names by their cross-script keys, ranked below native matches of equal strength',
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
-  )
+  @Transform(({ value }: { value: unknown }) => asBoolean(value))
   @IsBoolean({ message: 'translate must be true or false' })
   translate = true;
 
@@ -105,9 +110,7 @@ export class SearchQueryDto {
       "Return each hit's score and its parts (Meilisearch's score, BM25F and each query term's contribution) where the second ranking stage ranked it",
   })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) =>
-    value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value,
-  )
+  @Transform(({ value }: { value: unknown }) => asBoolean(value))
   @IsBoolean({ message: 'explain must be true or false' })
   explain = false;
 }

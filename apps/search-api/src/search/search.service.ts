@@ -205,11 +205,7 @@ export class SearchService {
         index,
         ranked.map(({ hit }) => hit),
       ),
-      // Every article has a language, so the union's language counts add up to its size.
-      total:
-        foundRelaxed === null && foundThere === null
-          ? totalOf(found)
-          : Object.values(facets.lang ?? {}).reduce((sum, count) => sum + count, 0),
+      total: foundRelaxed === null && foundThere === null ? totalOf(found) : unionSize(facets),
       facets,
       explanations: new Map(
         ranked.flatMap(({ hit, explanation }) =>
@@ -301,8 +297,7 @@ export class SearchService {
     ).slice(params.offset, params.offset + params.limit);
     return {
       hits: await this.withArticles(index, page),
-      // Every article has a language, so the union's language counts add up to its size.
-      total: Object.values(facets.lang ?? {}).reduce((sum, count) => sum + count, 0),
+      total: unionSize(facets),
       facets,
     };
   }
@@ -333,6 +328,11 @@ function totalOf(result: {
   hits: unknown[];
 }): number {
   return result.estimatedTotalHits ?? result.totalHits ?? result.hits.length;
+}
+
+/** The size of a union of searches: every article has a language, so its counts add up to it. */
+function unionSize(facets: Record<string, Record<string, number>>): number {
+  return Object.values(facets.lang ?? {}).reduce((sum, count) => sum + count, 0);
 }
 
 function describe(translated: CrossLingualQuery): SearchTranslation {

@@ -1,5 +1,5 @@
 import { RANKING, type RankingParameters } from './ranking-parameters.js';
-import { readTermBag, type FieldCounts } from './term-bag.js';
+import { bagTerms, readTermBag, type BagTerm, type FieldCounts } from './term-bag.js';
 import { bagHash, termHash } from './term-hash.js';
 import type { TermStatistics } from './term-statistics.js';
 
@@ -56,7 +56,7 @@ export function scoredTerms(
  * pseudo-frequency, then saturated once per term and multiplied by the term's IDF.
  */
 export class Bm25fScorer {
-  private readonly wanted: readonly number[];
+  private readonly wanted: readonly BagTerm[];
   private readonly best: number;
 
   /**
@@ -69,7 +69,7 @@ export class Bm25fScorer {
     private readonly parameters: RankingParameters = RANKING,
     private readonly queryLength = 0,
   ) {
-    this.wanted = [...new Set(terms.map((t) => t.bagHash))];
+    this.wanted = bagTerms(terms.map((t) => t.bagHash));
     // A term held many times in the title of a short article approaches idf; the best
     // possible score is the sum of the IDFs.
     this.best = terms.reduce((sum, t) => sum + t.idf, 0);

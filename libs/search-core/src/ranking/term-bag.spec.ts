@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildTermBag, encodeTermBag, readTermBag } from './term-bag.js';
+import { bagTerms, buildTermBag, encodeTermBag, readTermBag } from './term-bag.js';
 import { bagHash, termHash } from './term-hash.js';
 
-const wanted = (...terms: string[]): Set<number> => new Set(terms.map((t) => bagHash(termHash(t))));
+const wanted = (...terms: string[]) => bagTerms(terms.map((t) => bagHash(termHash(t))));
 
 describe('term bag', () => {
   const bag = buildTermBag({
@@ -45,8 +45,11 @@ describe('term bag', () => {
   it('finds a hash only at the start of an entry', () => {
     // "BCD" is the hash 1 << 12 | 2 << 6 | 3; in "ABCDEFGH" it straddles no entry start.
     const hash = (1 << 12) | (2 << 6) | 3;
-    expect(readTermBag('1.1.ABCDEFGH', [hash]).counts.size).toBe(0);
-    expect(readTermBag('1.1.ABCDBCDR', [hash]).counts.get(hash)).toEqual({ title: 1, body: 1 });
+    expect(readTermBag('1.1.ABCDEFGH', bagTerms([hash])).counts.size).toBe(0);
+    expect(readTermBag('1.1.ABCDBCDR', bagTerms([hash])).counts.get(hash)).toEqual({
+      title: 1,
+      body: 1,
+    });
   });
 
   it('reads an unreadable bag as empty', () => {

@@ -84,6 +84,17 @@ export interface BagReading {
   counts: Map<number, FieldCounts>;
 }
 
+/** A bag hash to look up, with the three characters it is stored as. */
+export interface BagTerm {
+  hash: number;
+  code: string;
+}
+
+/** The lookups of bag hashes, built once per query rather than once per article read. */
+export function bagTerms(hashes: Iterable<number>): BagTerm[] {
+  return [...new Set(hashes)].map((hash) => ({ hash, code: hashCode(hash) }));
+}
+
 /** The three characters a bag hash is stored as: the first three of its entry. */
 function hashCode(hash: number): string {
   return (
@@ -98,7 +109,7 @@ function hashCode(hash: number): string {
  * entry's first three characters are its hash, so each wanted term is one string search (a
  * match that is not at an entry's start is skipped). An unreadable bag reads as empty.
  */
-export function readTermBag(stored: string, wanted: Iterable<number>): BagReading {
+export function readTermBag(stored: string, wanted: readonly BagTerm[]): BagReading {
   const counts = new Map<number, FieldCounts>();
   const first = stored.indexOf('.');
   const second = stored.indexOf('.', first + 1);
@@ -107,8 +118,7 @@ export function readTermBag(stored: string, wanted: Iterable<number>): BagReadin
   if (first < 0 || second < 0 || !Number.isFinite(titleLength) || !Number.isFinite(bodyLength))
     return { titleLength: 0, bodyLength: 0, counts };
   const entries = second + 1;
-  for (const hash of wanted) {
-    const code = hashCode(hash);
+  for (const { hash, code } of wanted) {
     for (let at = stored.indexOf(code, entries); at >= 0; at = stored.indexOf(code, at + 1)) {
       if ((at - entries) % 4 !== 0 || at + 4 > stored.length) continue;
       const value = digit(stored, at + 3);
