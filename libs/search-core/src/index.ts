@@ -93,7 +93,7 @@ export {
   type ScoredTerm,
   type TermContribution,
 } from './ranking/bm25f.js';
-export { RANKING, type RankingParameters } from './ranking/ranking-parameters.js';
+export { RANKING, candidateDepth, type RankingParameters } from './ranking/ranking-parameters.js';
 export {
   rankCandidates,
   type Candidate,

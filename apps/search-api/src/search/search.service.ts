@@ -8,6 +8,7 @@ import {
   MeiliRepository,
   NATIVE_SEARCH_FIELDS,
   RANKING,
+  candidateDepth,
   rankCandidates,
   scoredTerms,
   termHash,
@@ -139,8 +140,9 @@ export class SearchService {
   ): Promise<Retrieved> {
     const index = this.config.meili.index;
     const filter = buildFilter(params);
+    const depth = candidateDepth(meiliQuery.matchingStrategy === 'frequency');
     const shared = {
-      limit: Math.max(RANKING.depth, params.offset + params.limit),
+      limit: Math.max(depth, params.offset + params.limit),
       facets: FACETS,
       showRankingScore: true,
       attributesToRetrieve: CANDIDATE_FIELDS,
@@ -153,14 +155,13 @@ export class SearchService {
     };
     const withExclusions = (q: string): string => [q, ...(translated?.exclusions ?? [])].join(' ');
     const native = this.repository.search(index, withExclusions(meiliQuery.q), nativeParams);
-    // Giving up the rarest word first: articles that lack it, for the second stage to weigh.
+    // Without the rarest word: articles that lack it, for the second stage to weigh.
     const relaxed =
       meiliQuery.relaxed === null
         ? null
         : this.repository.search(index, withExclusions(meiliQuery.relaxed), {
             ...nativeParams,
-            limit: RANKING.depth,
-            matchingStrategy: 'last',
+            limit: depth,
           });
     const other =
       translated === null
@@ -194,6 +195,7 @@ export class SearchService {
             : new Bm25fScorer(scoredTerms(translated.terms, statistics), statistics),
         translatedWeight: this.config.translation.weight,
       },
+      { ...RANKING, depth },
     ).slice(params.offset, params.offset + params.limit);
     const facets = [foundRelaxed, foundThere].reduce(
       (union, more) =>

@@ -81,13 +81,26 @@ describe('buildMeiliQuery', () => {
       expect(buildMeiliQuery(analyzeQuery(passage)).q).toMatch(/^oil price rose/);
     });
 
-    it('offers the words commonest first, to give up the rarest, which Meilisearch never does', () => {
+    it('offers the query without its rarest word, which Meilisearch never gives up', () => {
       expect(buildMeiliQuery(analyzeQuery('oil price rare talks'), df)).toEqual({
         q: 'oil price rare talk',
         matchingStrategy: 'frequency',
-        relaxed: 'oil price talk rare',
+        relaxed: 'oil price talk',
       });
+      expect(buildMeiliQuery(analyzeQuery('oil price rare talks -opec'), df).relaxed).toBe(
+        'oil price talk -opec',
+      );
       expect(buildMeiliQuery(analyzeQuery('oil rare'), df).relaxed).toBeNull();
+    });
+
+    it('gives up every word tied for rarest, as Meilisearch may count either as its rarest', () => {
+      const withUnique = (term: string): number => (term === 'uniqu' ? 1 : df(term));
+      const query = analyzeQuery('oil price rare talks unique');
+      expect(buildMeiliQuery(query, withUnique).relaxed).toBe('oil price talk');
+    });
+
+    it('offers no relaxed search for a query with one content word', () => {
+      expect(buildMeiliQuery(analyzeQuery('the rare of the'), df).relaxed).toBeNull();
     });
   });
 

@@ -22,10 +22,10 @@ export interface MeiliQuery {
   matchingStrategy: 'last' | 'frequency';
   /**
    * For a query that gives up its most common words first (given term statistics): the same
-   * words from the most common to the rarest, to be searched with the `last` strategy, which
-   * gives up the rarest first. Meilisearch never gives up a query's rarest word, so an article
-   * that lacks it (a pasted passage with one word the article does not use) is found only by
-   * this second search. Null where there is none.
+   * words without the rarest one, to be searched with the same strategy. Meilisearch never
+   * gives up a query's rarest word, so an article that lacks it (a pasted passage with one word
+   * the article does not use) is found only by this second search. Null where there is none
+   * (a query with one content word).
    */
   relaxed: string | null;
 }
@@ -122,21 +122,31 @@ export function buildMeiliQuery(
     matchingStrategy: frequency ? 'frequency' : 'last',
     relaxed:
       frequency && documentFrequency !== undefined
-        ? [...commonestFirst(sent, documentFrequency).map(textOf), ...exclusions].join(' ')
+        ? withoutRarest(sent, documentFrequency, exclusions)
         : null,
   };
 }
 
-/** Content clauses from the one most articles hold to the rarest (by its rarest term). */
-function commonestFirst(
+/**
+ * The query's clauses in its order without its rarest content clauses (by their rarest term;
+ * all of those tied for rarest, as Meilisearch may count either as its rarest), exclusions
+ * kept; null when no content clause would remain.
+ */
+function withoutRarest(
   clauses: QueryClause[],
   documentFrequency: (term: string) => number,
-): QueryClause[] {
-  const frequency = (clause: QueryClause): number =>
-    Math.min(...clause.tokens.filter((t) => !t.stop).map((t) => documentFrequency(t.term)));
-  return clauses
-    .filter((clause) => clause.tokens.some((t) => !t.stop))
-    .map((clause) => ({ clause, frequency: frequency(clause) }))
-    .sort((a, b) => b.frequency - a.frequency)
-    .map(({ clause }) => clause);
+  exclusions: string[],
+): string | null {
+  const rarity = new Map(
+    clauses
+      .filter((clause) => clause.tokens.some((t) => !t.stop))
+      .map((clause) => [
+        clause,
+        Math.min(...clause.tokens.filter((t) => !t.stop).map((t) => documentFrequency(t.term))),
+      ]),
+  );
+  const rarest = Math.min(...rarity.values());
+  const kept = clauses.filter((clause) => rarity.get(clause) !== rarest);
+  if (!kept.some((clause) => rarity.has(clause))) return null;
+  return [...kept.map(textOf), ...exclusions].join(' ');
 }
