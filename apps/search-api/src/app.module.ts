@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { MeiliRepository } from '@lib/search-core';
+import { ARTICLE_SEARCH, articleSearchFor } from './article-search.provider.js';
 import { ApiKeyGuard } from './common/api-key.guard.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from './config/search-api.config.js';
 import { DocumentsModule } from './documents/documents.module.js';
@@ -8,7 +8,7 @@ import { HealthModule } from './health/health.module.js';
 import { SearchModule } from './search/search.module.js';
 
 /**
- * Holds the config and the Meilisearch repository for every feature module, and the API key
+ * Holds the config and the search port for every feature module, and the API key
  * guard: part of the module rather than of configureApp, so no way of starting the app can
  * leave the routes open.
  */
@@ -16,21 +16,14 @@ import { SearchModule } from './search/search.module.js';
 @Module({})
 class CoreModule {
   static forConfig(config: SearchApiConfig): DynamicModule {
-    const repository = new MeiliRepository({
-      url: config.meili.url,
-      apiKey: config.meili.apiKey,
-      timeoutMs: config.meili.timeoutMs,
-      // Within the same budget: a search that meets a restarting Meilisearch waits for it.
-      readRetryMs: config.meili.timeoutMs,
-    });
     return {
       module: CoreModule,
       providers: [
         { provide: SEARCH_API_CONFIG, useValue: config },
-        { provide: MeiliRepository, useValue: repository },
+        { provide: ARTICLE_SEARCH, useValue: articleSearchFor(config) },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
-      exports: [SEARCH_API_CONFIG, MeiliRepository],
+      exports: [SEARCH_API_CONFIG, ARTICLE_SEARCH],
     };
   }
 }

@@ -102,3 +102,31 @@ export {
   type ScoreExplanation,
   type StageScorers,
 } from './ranking/second-stage.js';
+export {
+  allNodes,
+  parseShardLayout,
+  shardIndexOf,
+  ShardLayoutError,
+  type Shard,
+  type ShardLayout,
+  type ShardNode,
+} from './cluster/shard-layout.js';
+export { shardLayoutSchema } from './cluster/shard-layout.schema.js';
+export {
+  LockSet,
+  singleNodeTargets,
+  splitByShard,
+  targetNodes,
+  targetShardOf,
+  type IndexTargets,
+  type TargetNode,
+  type TargetShard,
+} from './cluster/index-targets.js';
+export type {
+  ArticleSearchParams,
+  ArticleSearchPort,
+  ArticleSearchResponse,
+  ShardReadiness,
+} from './cluster/article-search.port.js';
+export { SingleNodeSearch } from './cluster/single-node.search.js';
+export { ShardedSearch, type ShardedSearchOptions } from './cluster/sharded.search.js';

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DEFAULT_BATCH_BYTES } from '@lib/search-core';
+import { DEFAULT_BATCH_BYTES, shardLayoutSchema, type ShardLayout } from '@lib/search-core';
 
 /** Raised at start-up when the environment is invalid; lists every bad variable. */
 export class ConfigError extends Error {
@@ -15,6 +15,7 @@ const SEARCH_API_ENTRY = fileURLToPath(new URL('../../../search-api/src/main.js'
 const schema = z
   .object({
     MEILI_URL: z.url({ message: 'must be the URL of a Meilisearch server' }).optional(),
+    MEILI_SHARDS: shardLayoutSchema.optional(),
     MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 bytes').optional(),
     MEILI_SEARCH_KEY: z.string().min(1).optional(),
     MEILI_INDEX: z
@@ -39,12 +40,22 @@ const schema = z
   .refine((c) => c.MEILI_URL === undefined || c.MEILI_MASTER_KEY !== undefined, {
     message: 'MEILI_MASTER_KEY is required with MEILI_URL (the indexer needs the admin key)',
     path: ['MEILI_MASTER_KEY'],
+  })
+  .refine((c) => c.MEILI_SHARDS === undefined || c.MEILI_MASTER_KEY !== undefined, {
+    message: 'MEILI_MASTER_KEY is required with MEILI_SHARDS (the master key of every node)',
+    path: ['MEILI_MASTER_KEY'],
+  })
+  .refine((c) => c.MEILI_SHARDS === undefined || c.MEILI_URL === undefined, {
+    message: 'set either MEILI_URL (one node) or MEILI_SHARDS (shards), not both',
+    path: ['MEILI_SHARDS'],
   });
 
 /** The indexer's validated configuration, read once at start-up. */
 export interface IndexerConfig {
   /** An external Meilisearch; when absent the local server from the npm package is used. */
   external: { url: string; masterKey: string } | null;
+  /** Sharded mode: the shards' nodes, each with the same master key; null for one node. */
+  shards: { layout: ShardLayout; masterKey: string } | null;
   /** A given search-only key for the search API; else one is created through the keys API. */
   searchKey: string | null;
   index: string;
@@ -87,6 +98,10 @@ export function loadIndexerConfig(
   return {
     external:
       c.MEILI_URL === undefined ? null : { url: c.MEILI_URL, masterKey: c.MEILI_MASTER_KEY ?? '' },
+    shards:
+      c.MEILI_SHARDS === undefined
+        ? null
+        : { layout: c.MEILI_SHARDS, masterKey: c.MEILI_MASTER_KEY ?? '' },
     searchKey: c.MEILI_SEARCH_KEY ?? null,
     index: c.MEILI_INDEX,
     dataDir: c.MEILI_DATA_DIR,

@@ -3,15 +3,19 @@ import {
   BatchWriter,
   documentBatches,
   IndexBuilder,
-  IndexLock,
+  LockSet,
   loadIndexSettings,
   primaryKeyFor,
+  splitByShard,
+  targetNodes,
+  targetShardOf,
   toArticleDocument,
   writerKeyName,
   type CounterpartSource,
   type IndexLockOptions,
-  type MeiliRepository,
+  type IndexTargets,
 } from '@lib/search-core';
+import { SEARCH_KEY_NAME, searchKeyIndexes } from '../commands/search-key.js';
 import type { IngestSummary } from '@lib/ingest';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 import { MeiliConnectionService } from '../meili/meili-connection.service.js';
@@ -80,9 +84,10 @@ export class IndexingService {
     const stream = new RecordStream(paths);
     const progress = new ProgressReporter('reindex', { tty: options.tty });
     if (options.dryRun) return this.dryRun('reindex', stream, started, progress);
-    const { repository } = await this.meili.connect();
+    const { repository, targets } = await this.meili.connect();
     const settings = await loadIndexSettings(this.config.settingsPath);
-    const result = await new IndexBuilder(repository)
+    await this.meili.joinShards(SEARCH_KEY_NAME, searchKeyIndexes(this.config.index));
+    const result = await new IndexBuilder(targets)
       .reindex({
         liveIndex: this.config.index,
         settings,
@@ -131,15 +136,21 @@ export class IndexingService {
     const stream = new RecordStream(paths);
     const progress = new ProgressReporter('add', { tty: options.tty });
     if (options.dryRun) return this.dryRun('add', stream, started, progress);
-    const indexed = await this.underLock('add', options, async (repository, lock) => {
-      if ((await repository.summary(this.config.index)) === null) {
-        await repository.createIndex(
+    const indexed = await this.underLock('add', options, async (targets, locks) => {
+      const settings = await loadIndexSettings(this.config.settingsPath);
+      const writers = new Map<string, BatchWriter>();
+      for (const node of targetNodes(targets)) {
+        if ((await node.repository.summary(this.config.index)) === null)
+          await node.repository.createIndex(this.config.index, settings);
+        const writer = await node.repository.writer(
+          writerKeyName(this.config.index),
           this.config.index,
-          await loadIndexSettings(this.config.settingsPath),
+        );
+        writers.set(
+          node.name,
+          new BatchWriter(writer, this.config.index, { signal: options.signal }),
         );
       }
-      const writer = await repository.writer(writerKeyName(this.config.index), this.config.index);
-      const batches = new BatchWriter(writer, this.config.index, { signal: options.signal });
       let count = 0;
       for await (const batch of documentBatches(stream.records(), {
         maxBytes: this.config.batchBytes,
@@ -147,10 +158,19 @@ export class IndexingService {
         originOf: stream.originOf,
         signal: options.signal,
       })) {
-        lock.ensureHeld();
-        const outcome = await batches.settle(batch, await batches.enqueue(batch));
-        for (const rejected of outcome.rejected) stream.reject(rejected.origin, rejected.reason);
-        count += outcome.indexed.length;
+        locks.ensureHeld();
+        for (const [shard, part] of splitByShard(targets, batch)) {
+          // Every node of the shard gets the part; the first one reports what was rejected.
+          for (const [i, node] of shard.nodes.entries()) {
+            const writer = writers.get(node.name);
+            if (writer === undefined) continue;
+            const outcome = await writer.settle(part, await writer.enqueue(part));
+            if (i > 0) continue;
+            for (const rejected of outcome.rejected)
+              stream.reject(rejected.origin, rejected.reason);
+            count += outcome.indexed.length;
+          }
+        }
         progress.update({
           phase: 'indexing',
           sent: count,
@@ -170,23 +190,33 @@ export class IndexingService {
     ids: string[],
     options: { dryRun: boolean; wait?: boolean; signal?: AbortSignal },
   ): Promise<{ requested: number; deleted: number; missing: string[] }> {
-    const run = async (repository: MeiliRepository, lock?: IndexLock) => {
+    const run = async (targets: IndexTargets, locks?: LockSet) => {
       const missing: string[] = [];
       for (const id of ids) {
-        const found = await repository.getDocument(this.config.index, primaryKeyFor(id)).then(
-          () => true,
-          () => false,
-        );
+        // An article lives on the shard its key routes to, on every node of it.
+        const key = primaryKeyFor(id);
+        const holder = targetShardOf(targets, key).nodes[0]?.repository;
+        const found =
+          holder !== undefined &&
+          (await holder.getDocument(this.config.index, key).then(
+            () => true,
+            () => false,
+          ));
         if (!found) missing.push(id);
       }
       const present = ids.filter((id) => !missing.includes(id));
-      lock?.ensureHeld();
+      locks?.ensureHeld();
       if (!options.dryRun && present.length > 0) {
-        await repository.deleteDocuments(this.config.index, present.map(primaryKeyFor));
+        for (const node of targetNodes(targets)) {
+          const keys = present
+            .map(primaryKeyFor)
+            .filter((key) => targetShardOf(targets, key).nodes.includes(node));
+          if (keys.length > 0) await node.repository.deleteDocuments(this.config.index, keys);
+        }
       }
       return { requested: ids.length, deleted: present.length, missing };
     };
-    if (options.dryRun) return run((await this.meili.connect()).repository);
+    if (options.dryRun) return run((await this.meili.connect()).targets);
     return this.underLock('delete', options, run);
   }
 
@@ -194,10 +224,13 @@ export class IndexingService {
   async applySettings(options: { dryRun: boolean }): Promise<{ index: string; applied: boolean }> {
     const settings = await loadIndexSettings(this.config.settingsPath);
     if (options.dryRun) return { index: this.config.index, applied: false };
-    const { repository } = await this.meili.connect();
-    if ((await repository.summary(this.config.index)) === null)
-      await repository.createIndex(this.config.index, settings);
-    else await repository.applySettings(this.config.index, settings);
+    const { targets } = await this.meili.connect();
+    for (const { repository } of targetNodes(targets)) {
+      if ((await repository.summary(this.config.index)) === null)
+        await repository.createIndex(this.config.index, settings);
+      else await repository.applySettings(this.config.index, settings);
+    }
+    await this.meili.joinShards(SEARCH_KEY_NAME, searchKeyIndexes(this.config.index));
     return { index: this.config.index, applied: true };
   }
 
@@ -215,22 +248,22 @@ export class IndexingService {
     };
   }
 
-  /** Runs `work` holding the index lock, so a reindex never swaps away its writes. */
+  /** Runs `work` holding the index lock on every node, so a reindex never swaps away its writes. */
   private async underLock<T>(
     purpose: string,
     options: Pick<IndexRunOptions, 'wait' | 'signal'>,
-    work: (repository: MeiliRepository, lock: IndexLock) => Promise<T>,
+    work: (targets: IndexTargets, locks: LockSet) => Promise<T>,
   ): Promise<T> {
-    const { repository } = await this.meili.connect();
-    const lock = await IndexLock.acquire(repository, this.config.index, {
+    const { targets } = await this.meili.connect();
+    const locks = await LockSet.acquire(targets, this.config.index, {
       purpose,
       ...this.lockOptions(options),
       signal: options.signal,
     });
     try {
-      return await work(repository, lock);
+      return await work(targets, locks);
     } finally {
-      await lock.release();
+      await locks.release();
     }
   }
 

@@ -1,12 +1,29 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { LocalMeilisearchServer, MeiliRepository } from '@lib/search-core';
+import {
+  allNodes,
+  ClusterSetupError,
+  LocalMeilisearchServer,
+  MeiliRepository,
+  singleNodeTargets,
+  targetNodes,
+  type IndexTargets,
+} from '@lib/search-core';
 import { INDEXER_CONFIG, type IndexerConfig } from '../config/indexer.config.js';
 
 /** Where the indexer's Meilisearch is and with which admin key. */
 export interface ResolvedMeili {
+  /** The node of bookkeeping (the last reindex, the lock of a single node): the first one. */
   url: string;
   masterKey: string;
   repository: MeiliRepository;
+  /** Every node the indexer writes to, by shard (one shard of one node when not sharded). */
+  targets: IndexTargets;
+  sharded: boolean;
+}
+
+/** An admin connection: long requests (settings, swaps) are normal for the indexer. */
+function adminRepository(url: string, masterKey: string): MeiliRepository {
+  return new MeiliRepository({ url, apiKey: masterKey, timeoutMs: 30_000 });
 }
 
 /**
@@ -32,13 +49,26 @@ export class MeiliConnectionService implements OnApplicationShutdown {
   }
 
   private async establish(supervise: boolean): Promise<ResolvedMeili> {
+    if (this.config.shards !== null) {
+      const { layout, masterKey } = this.config.shards;
+      const targets: IndexTargets = {
+        shards: layout.shards.map((shard) => ({
+          name: shard.name,
+          nodes: shard.nodes.map((node) => ({
+            name: node.name,
+            repository: adminRepository(node.url, masterKey),
+          })),
+        })),
+      };
+      const first = targets.shards[0]?.nodes[0];
+      const url = layout.shards[0]?.nodes[0]?.url;
+      if (first === undefined || url === undefined) throw new Error('no shard');
+      return { url, masterKey, repository: first.repository, targets, sharded: true };
+    }
     if (this.config.external !== null) {
       const { url, masterKey } = this.config.external;
-      return {
-        url,
-        masterKey,
-        repository: new MeiliRepository({ url, apiKey: masterKey, timeoutMs: 30_000 }),
-      };
+      const repository = adminRepository(url, masterKey);
+      return { url, masterKey, repository, targets: singleNodeTargets(repository), sharded: false };
     }
     this.local = await LocalMeilisearchServer.startOrAttach({
       dataDir: this.config.dataDir,
@@ -49,11 +79,39 @@ export class MeiliConnectionService implements OnApplicationShutdown {
       },
     });
     const { url, masterKey } = this.local;
-    return {
-      url,
-      masterKey,
-      repository: new MeiliRepository({ url, apiKey: masterKey, timeoutMs: 30_000 }),
-    };
+    const repository = adminRepository(url, masterKey);
+    return { url, masterKey, repository, targets: singleNodeTargets(repository), sharded: false };
+  }
+
+  /**
+   * Readies the shards' nodes for remote federated search: the search key on every node (the
+   * same value everywhere, as they share the master key), and each node told its own name
+   * and every node's address and search key. Returns the search key; a no-op on one node.
+   */
+  async joinShards(searchKeyName: string, indexes: string[]): Promise<void> {
+    const { targets, sharded } = await this.connect();
+    if (!sharded || this.config.shards === null) return;
+    const nodes = targetNodes(targets);
+    const keys = await Promise.all(
+      nodes.map((node) => node.repository.ensureSearchKey(searchKeyName, indexes)),
+    );
+    const key = keys[0] ?? '';
+    const other = nodes.find((_, i) => keys[i] !== key);
+    if (other !== undefined) {
+      throw new ClusterSetupError(
+        `the search key "${searchKeyName}" differs on ${other.name}: every node needs the same master key (delete the key there to have it made again)`,
+      );
+    }
+    const remotes = Object.fromEntries(
+      allNodes(this.config.shards.layout).map((node) => [
+        node.name,
+        { url: node.url, searchApiKey: key },
+      ]),
+    );
+    for (const node of nodes) await node.repository.joinNetwork({ self: node.name, remotes });
+    this.logger.log(
+      `${String(nodes.length)} nodes of ${String(targets.shards.length)} shards joined`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

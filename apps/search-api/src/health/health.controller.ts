@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MeiliRepository, searchReadiness, type SearchReadiness } from '@lib/search-core';
+import type { ArticleSearchPort, ShardReadiness } from '@lib/search-core';
+import { ARTICLE_SEARCH } from '../article-search.provider.js';
 import { Public } from '../common/api-key.guard.js';
 import { ApiErrorResponses } from '../common/api-error.responses.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 import { ApiOpenAccess } from '../openapi/api-security.js';
-import { HealthStatus, ReadyStatus } from './health-response.js';
+import { HealthStatus, ReadyStatus, type ShardStatus } from './health-response.js';
 
 /** How long one readiness check answers /ready. */
 const READINESS_TTL_MS = 1_000;
@@ -23,18 +24,18 @@ export class HealthController {
    * The last answer, shared by the probes of the next READINESS_TTL_MS: /ready is open and not
    * rate limited, and each check costs Meilisearch three requests.
    */
-  private cached: { at: number; answer: Promise<SearchReadiness> } | undefined;
+  private cached: { at: number; answer: Promise<ShardReadiness[]> } | undefined;
 
   constructor(
-    private readonly repository: MeiliRepository,
+    @Inject(ARTICLE_SEARCH) private readonly search: ArticleSearchPort,
     @Inject(SEARCH_API_CONFIG) private readonly config: SearchApiConfig,
   ) {}
 
   /** The readiness of the last READINESS_TTL_MS, or a new check. */
-  private readiness(): Promise<SearchReadiness> {
+  private readiness(): Promise<ShardReadiness[]> {
     const now = Date.now();
     if (this.cached === undefined || now - this.cached.at > READINESS_TTL_MS)
-      this.cached = { at: now, answer: searchReadiness(this.repository, this.config.meili.index) };
+      this.cached = { at: now, answer: this.search.readiness(this.config.meili.index) };
     return this.cached.answer;
   }
 
@@ -55,10 +56,28 @@ export class HealthController {
   @ApiOpenAccess()
   @ApiOkResponse({ type: ReadyStatus, description: 'Searches can be served' })
   @ApiErrorResponses(503)
-  async ready(): Promise<{ status: 'ready'; index: string; documents: number }> {
+  async ready(): Promise<ReadyStatus> {
     const index = this.config.meili.index;
     const readiness = await this.readiness();
-    if (!readiness.ready) throw new ServiceUnavailableException(`Not ready: ${readiness.reason}`);
-    return { status: 'ready', index, documents: readiness.documents };
+    const shards = readiness.map(({ shard, node, readiness: state }): ShardStatus => ({
+      shard,
+      node,
+      ready: state.ready,
+      documents: state.ready ? state.documents : null,
+      reason: state.ready ? null : state.reason,
+    }));
+    const down = shards.filter((shard) => !shard.ready);
+    // Without every shard required, a replica that reaches one shard answers (partially).
+    const ready = this.config.meili.requireAllShards
+      ? down.length === 0
+      : down.length < shards.length;
+    if (!ready) {
+      const reasons = down.map((shard) =>
+        shards.length === 1 ? (shard.reason ?? '') : `${shard.shard}: ${shard.reason ?? ''}`,
+      );
+      throw new ServiceUnavailableException(`Not ready: ${reasons.join('; ')}`);
+    }
+    const documents = shards.reduce((sum, shard) => sum + (shard.documents ?? 0), 0);
+    return { status: 'ready', index, documents, shards };
   }
 }

@@ -155,4 +155,17 @@ export class SearchResponse {
     description: 'Set when the other language was searched too (translate=true, the default)',
   })
   translation!: SearchTranslation | null;
+
+  @ApiProperty({
+    description:
+      'True when a shard did not answer (sharded deployments): the hits, total and facets are those of the shards that did',
+  })
+  partial!: boolean;
+
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'The shards that did not answer (s0, s1, …); empty when every shard did',
+  })
+  missing_shards!: string[];
 }

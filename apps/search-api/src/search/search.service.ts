@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import {
   Bm25fScorer,
   buildMeiliQuery,
   CROSS_LINGUAL_SEARCH_FIELDS,
   matchTerms,
   mergeRankings,
-  MeiliRepository,
   NATIVE_SEARCH_FIELDS,
   RANKING,
   candidateDepth,
@@ -13,6 +12,9 @@ import {
   scoredTerms,
   termHash,
   unionFacetCounts,
+  type ArticleSearchParams,
+  type ArticleSearchPort,
+  type ArticleSearchResponse,
   type MeiliQuery,
   type ScoreExplanation,
   type StoredArticle,
@@ -20,6 +22,7 @@ import {
 } from '@lib/search-core';
 import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
 import { analyzeQuery, isStopTerm, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
+import { ARTICLE_SEARCH } from '../article-search.provider.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 import { CROSS_LINGUAL, type CrossLingualData } from './cross-lingual.provider.js';
 import { toSearchHit } from './hit.mapper.js';
@@ -40,7 +43,7 @@ const RETRIEVED: Array<keyof StoredArticle> = [
 ];
 
 /** The parameters of one Meilisearch search. */
-type SearchParams = Parameters<MeiliRepository['search']>[2];
+type SearchParams = ArticleSearchParams;
 
 /** What ranking and merging need of a hit; the rest is fetched for the page only. */
 const RANKED: Array<keyof StoredArticle> = ['key', 'published_at'];
@@ -54,13 +57,15 @@ interface Retrieved {
   facets: Record<string, Record<string, number>>;
   /** How each hit's score was made, by key, where the second stage ranked it. */
   explanations?: Map<string, ScoreExplanation>;
+  /** Shards that did not answer one of the searches: the hits are the other shards'. */
+  missingShards: string[];
 }
 
 /** Runs a search: analyze the query, ask Meilisearch, render hits. */
 @Injectable()
 export class SearchService {
   constructor(
-    private readonly repository: MeiliRepository,
+    @Inject(ARTICLE_SEARCH) private readonly engine: ArticleSearchPort,
     @Inject(SEARCH_API_CONFIG) private readonly config: SearchApiConfig,
     @Inject(CROSS_LINGUAL) private readonly crossLingual: CrossLingualData,
     private readonly termStatistics: TermStatisticsHolder,
@@ -81,6 +86,11 @@ export class SearchService {
         : translated === null
           ? await this.searchNative(params, meiliQuery)
           : await this.searchBoth(params, meiliQuery, translated);
+    if (result.missingShards.length > 0 && this.config.meili.requireAllShards) {
+      throw new ServiceUnavailableException(
+        `shard ${result.missingShards.join(', ')} did not answer, and every shard is required`,
+      );
+    }
     const ownTerms = positiveTerms(analyzed);
     const nativeTerms = matchTerms(ownTerms);
     // Counterparts and name keys are words of the other language: only its articles hold them.
@@ -108,6 +118,8 @@ export class SearchService {
       hits,
       facets: { lang: result.facets.lang ?? {}, source: result.facets.source ?? {} },
       translation: translated === null ? null : describe(translated),
+      partial: result.missingShards.length > 0,
+      missing_shards: result.missingShards,
     };
   }
 
@@ -154,19 +166,19 @@ export class SearchService {
       matchingStrategy: meiliQuery.matchingStrategy,
     };
     const withExclusions = (q: string): string => [q, ...(translated?.exclusions ?? [])].join(' ');
-    const native = this.repository.search(index, withExclusions(meiliQuery.q), nativeParams);
+    const native = this.engine.search(index, withExclusions(meiliQuery.q), nativeParams);
     // Without the rarest word: articles that lack it, for the second stage to weigh.
     const relaxed =
       meiliQuery.relaxed === null
         ? null
-        : this.repository.search(index, withExclusions(meiliQuery.relaxed), {
+        : this.engine.search(index, withExclusions(meiliQuery.relaxed), {
             ...nativeParams,
             limit: depth,
           });
     const other =
       translated === null
         ? null
-        : this.repository.search(
+        : this.engine.search(
             index,
             translated.text,
             this.translatedParams(translated, filter, shared),
@@ -209,6 +221,7 @@ export class SearchService {
       ),
       total: foundRelaxed === null && foundThere === null ? totalOf(found) : unionSize(facets),
       facets,
+      missingShards: missingOf(found, foundRelaxed, foundThere),
       explanations: new Map(
         ranked.flatMap(({ hit, explanation }) =>
           explanation === null ? [] : [[hit.key, explanation] as const],
@@ -234,7 +247,7 @@ export class SearchService {
   }
 
   private async searchNative(params: SearchQueryDto, meiliQuery: MeiliQuery): Promise<Retrieved> {
-    const result = await this.repository.search(this.config.meili.index, meiliQuery.q, {
+    const result = await this.engine.search(this.config.meili.index, meiliQuery.q, {
       limit: params.limit,
       offset: params.offset,
       filter: buildFilter(params),
@@ -248,6 +261,7 @@ export class SearchService {
       hits: result.hits,
       total: totalOf(result),
       facets: result.facetDistribution ?? {},
+      missingShards: result.missingShards,
     };
   }
 
@@ -286,8 +300,8 @@ export class SearchService {
     };
     const otherParams = this.translatedParams(translated, filter, shared);
     const [native, other] = await Promise.all([
-      this.repository.search(index, nativeQuery, nativeParams),
-      this.repository.search(index, translated.text, otherParams),
+      this.engine.search(index, nativeQuery, nativeParams),
+      this.engine.search(index, translated.text, otherParams),
     ]);
     const facets = unionFacetCounts(native.facetDistribution, other.facetDistribution);
     const order = params.sort === 'relevance' ? 'score' : params.sort;
@@ -301,6 +315,7 @@ export class SearchService {
       hits: await this.withArticles(index, page),
       total: unionSize(facets),
       facets,
+      missingShards: missingOf(native, other),
     };
   }
 
@@ -311,7 +326,7 @@ export class SearchService {
   ): Promise<StoredArticle[]> {
     const missing = page.filter((hit) => hit.body === undefined).map((hit) => hit.key);
     const fetched = new Map(
-      (await this.repository.getDocuments(index, missing, RETRIEVED)).map((article) => [
+      (await this.engine.getDocuments(index, missing, RETRIEVED)).map((article) => [
         article.key,
         article,
       ]),
@@ -330,6 +345,11 @@ function totalOf(result: {
   hits: unknown[];
 }): number {
   return result.estimatedTotalHits ?? result.totalHits ?? result.hits.length;
+}
+
+/** The shards that did not answer any of the searches of one request. */
+function missingOf(...results: Array<ArticleSearchResponse | null>): string[] {
+  return [...new Set(results.flatMap((result) => result?.missingShards ?? []))].sort();
 }
 
 /** The size of a union of searches: every article has a language, so its counts add up to it. */

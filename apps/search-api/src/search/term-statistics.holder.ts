@@ -6,12 +6,13 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import {
-  MeiliRepository,
   readTermStatistics,
   statisticsIndexOf,
   termStatisticsGeneration,
+  type ArticleSearchPort,
   type TermStatistics,
 } from '@lib/search-core';
+import { ARTICLE_SEARCH } from '../article-search.provider.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 
 /**
@@ -34,7 +35,7 @@ export class TermStatisticsHolder implements OnModuleInit, OnApplicationShutdown
   private refreshing: Promise<void> | null = null;
 
   constructor(
-    private readonly repository: MeiliRepository,
+    @Inject(ARTICLE_SEARCH) private readonly search: ArticleSearchPort,
     @Inject(SEARCH_API_CONFIG) private readonly config: SearchApiConfig,
   ) {}
 
@@ -64,10 +65,12 @@ export class TermStatisticsHolder implements OnModuleInit, OnApplicationShutdown
   private async load(): Promise<void> {
     const uid = statisticsIndexOf(this.config.meili.index);
     try {
-      const generation = await termStatisticsGeneration(this.repository, uid);
+      // Every shard holds the same statistics (of the whole corpus): any node answers.
+      const node = this.search.metadataNode();
+      const generation = await termStatisticsGeneration(node, uid);
       if (generation === this.generation) return;
       const started = performance.now();
-      const read = generation === null ? null : await readTermStatistics(this.repository, uid);
+      const read = generation === null ? null : await readTermStatistics(node, uid);
       this.statistics = read?.statistics ?? null;
       this.generation = read?.generation ?? null;
       if (read === null) {

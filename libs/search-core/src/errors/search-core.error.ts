@@ -65,3 +65,8 @@ export class BuildVerificationError extends SearchCoreError {
 export class IndexMisconfiguredError extends SearchCoreError {
   readonly code = 'index_misconfigured';
 }
+
+/** The shards' nodes cannot work together (keys or network settings that differ). */
+export class ClusterSetupError extends SearchCoreError {
+  readonly code = 'cluster_setup';
+}

@@ -1,6 +1,14 @@
 import type { Settings } from 'meilisearch';
 import type { ArticleInput, CounterpartSource } from '../documents/article-document.js';
 import { BuildVerificationError, ReindexAbortedError } from '../errors/search-core.error.js';
+import {
+  LockSet,
+  singleNodeTargets,
+  splitByShard,
+  targetNodes,
+  type IndexTargets,
+  type TargetNode,
+} from '../cluster/index-targets.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import { TermStatisticsBuilder } from '../ranking/term-statistics.js';
 import {
@@ -11,7 +19,7 @@ import {
 import { settingsMismatches } from '../settings/settings-check.js';
 import { BatchWriter, type RejectedDocument } from './batch-writer.js';
 import { documentBatches, type DocumentBatch } from './document-batches.js';
-import { IndexLock, type IndexLockOptions } from './index-lock.js';
+import type { IndexLockOptions } from './index-lock.js';
 
 /** Where a run is, for a progress display that follows Meilisearch to the swap. */
 export interface IndexProgress {
@@ -71,82 +79,118 @@ export function writerKeyName(liveIndex: string): string {
   return `indexer writer of ${liveIndex}`;
 }
 
+/** A node's part of a build: its admin connection and its document-writing one. */
+interface BuildNode extends TargetNode {
+  writer: MeiliRepository;
+}
+
 /**
- * Zero-downtime reindex, one run at a time per live index (IndexLock): removes builds of dead
- * runs, creates `<live>_<timestamp>` with its settings, fills it through a key that cannot
- * create indexes (a write never re-creates a build deleted under it), checks the build's
- * settings and document count against what was intended, checks the lock is still held,
- * swaps it and its term statistics with the live index and the live statistics in one atomic
- * swap, and deletes the old data. Search keeps answering
- * from the live index throughout; on failure or abort the live index is untouched and the
- * build removed.
+ * Zero-downtime reindex, one run at a time per live index (an IndexLock on every node):
+ * removes builds of dead runs, creates `<live>_<timestamp>` with its settings on every node,
+ * fills each shard's nodes with the articles whose keys route to it, through a key that cannot
+ * create indexes (a write never re-creates a build deleted under it), checks every build's
+ * settings and document count against what was intended, writes the term statistics of the
+ * whole corpus next to each build, checks the locks are still held, swaps each build and its
+ * statistics with the live index and the live statistics in one atomic swap per node, and
+ * deletes the old data. Search keeps answering from the live index throughout; on failure or
+ * abort every live index is left as it was (a swap done on some nodes is swapped back) and
+ * the builds are removed.
  */
 export class IndexBuilder {
-  constructor(private readonly repository: MeiliRepository) {}
+  private readonly targets: IndexTargets;
+
+  /** Builds on the given shards' nodes, or on one node. */
+  constructor(targets: IndexTargets | MeiliRepository) {
+    this.targets = 'shards' in targets ? targets : singleNodeTargets(targets);
+  }
 
   /** Runs a full reindex; see the class comment. */
   async reindex(options: ReindexOptions): Promise<ReindexResult> {
     const started = Date.now();
     const live = options.liveIndex;
-    const lock = await IndexLock.acquire(this.repository, live, {
+    const locks = await LockSet.acquire(this.targets, live, {
       purpose: 'reindex',
       ...options.lock,
       signal: options.signal,
     });
     try {
-      return await this.build(options, started, await this.removeStaleBuilds(live), lock);
+      return await this.build(options, started, await this.removeStaleBuilds(live), locks);
     } finally {
-      await lock.release();
+      await locks.release();
     }
   }
 
   /** Removes build indexes of runs that died; called only under the lock, when none is live. */
   private async removeStaleBuilds(liveIndex: string): Promise<string[]> {
     const pattern = buildIndexPattern(liveIndex);
-    const stale = (await this.repository.listIndexes(liveIndex)).filter((uid) => pattern.test(uid));
-    for (const uid of stale) await this.repository.deleteIndex(uid);
-    return stale;
+    const removed = new Set<string>();
+    for (const { repository } of targetNodes(this.targets)) {
+      const stale = (await repository.listIndexes(liveIndex)).filter((uid) => pattern.test(uid));
+      for (const uid of stale) {
+        await repository.deleteIndex(uid);
+        removed.add(uid);
+      }
+    }
+    return [...removed];
   }
 
   private async build(
     options: ReindexOptions,
     started: number,
     removedStale: string[],
-    lock: IndexLock,
+    locks: LockSet,
   ): Promise<ReindexResult> {
     const live = options.liveIndex;
     const buildIndex = `${live}_${started}`;
     const buildStatistics = statisticsIndexOf(buildIndex);
-    const writer = await this.repository.writer(writerKeyName(live), live);
+    const liveStatistics = statisticsIndexOf(live);
+    const nodes: BuildNode[] = [];
+    for (const node of targetNodes(this.targets))
+      nodes.push({ ...node, writer: await node.repository.writer(writerKeyName(live), live) });
     const statistics = new TermStatisticsBuilder();
+    const swapped: BuildNode[] = [];
     let filled: { indexed: number; rejected: number };
     try {
-      await this.repository.createIndex(buildIndex, options.settings);
-      filled = await this.fill(buildIndex, writer, options, lock, statistics);
-      const { indexed } = filled;
-      if (indexed === 0)
+      for (const node of nodes) await node.repository.createIndex(buildIndex, options.settings);
+      const fill = await this.fill(buildIndex, nodes, options, locks, statistics);
+      filled = { indexed: fill.indexed.size, rejected: fill.rejected };
+      if (filled.indexed === 0)
         throw new ReindexAbortedError('no documents to index: the live index is left unchanged');
-      options.onProgress?.({ phase: 'verifying', sent: indexed, indexed });
-      await this.verify(buildIndex, indexed, options.settings);
-      await this.repository.createIndex(buildStatistics, STATISTICS_INDEX_SETTINGS);
-      await writeTermStatistics(writer, buildStatistics, statistics.build(), buildIndex);
-      await lock.assertHeld();
+      options.onProgress?.({ phase: 'verifying', sent: filled.indexed, indexed: filled.indexed });
+      const built = statistics.build();
+      for (const node of nodes) {
+        await this.verify(node, buildIndex, fill.perNode.get(node.name) ?? 0, options.settings);
+        await node.repository.createIndex(buildStatistics, STATISTICS_INDEX_SETTINGS);
+        await writeTermStatistics(node.writer, buildStatistics, built, buildIndex);
+      }
+      await locks.assertHeld();
       options.signal?.throwIfAborted();
-      options.onProgress?.({ phase: 'swapping', sent: indexed, indexed });
-      if ((await this.repository.summary(live)) === null) {
-        await this.repository.createIndex(live, options.settings);
+      options.onProgress?.({ phase: 'swapping', sent: filled.indexed, indexed: filled.indexed });
+      for (const { repository } of nodes) {
+        if ((await repository.summary(live)) === null)
+          await repository.createIndex(live, options.settings);
+        if ((await repository.summary(liveStatistics)) === null)
+          await repository.createIndex(liveStatistics, STATISTICS_INDEX_SETTINGS);
       }
-      const liveStatistics = statisticsIndexOf(live);
-      if ((await this.repository.summary(liveStatistics)) === null) {
-        await this.repository.createIndex(liveStatistics, STATISTICS_INDEX_SETTINGS);
+      for (const node of nodes) {
+        await node.repository.swapIndexes([
+          [live, buildIndex],
+          [liveStatistics, buildStatistics],
+        ]);
+        swapped.push(node);
       }
-      await this.repository.swapIndexes([
-        [live, buildIndex],
-        [liveStatistics, buildStatistics],
-      ]);
     } catch (error) {
-      await this.discard(buildIndex);
-      await this.discard(buildStatistics);
+      // A swap is its own inverse: the nodes already swapped get their old live index back.
+      for (const node of swapped) {
+        await node.repository.swapIndexes([
+          [live, buildIndex],
+          [liveStatistics, buildStatistics],
+        ]);
+      }
+      for (const node of nodes) {
+        await this.discard(node.repository, buildIndex);
+        await this.discard(node.repository, buildStatistics);
+      }
       if (options.signal?.aborted === true && !(error instanceof ReindexAbortedError)) {
         throw new ReindexAbortedError('reindex interrupted: the live index is left unchanged', {
           cause: options.signal.reason,
@@ -155,8 +199,10 @@ export class IndexBuilder {
       throw error;
     }
     // The swap is done: the old data under the build's names is removed, or by the next run.
-    await this.repository.deleteIndex(buildIndex).catch(() => undefined);
-    await this.repository.deleteIndex(buildStatistics).catch(() => undefined);
+    for (const { repository } of nodes) {
+      await repository.deleteIndex(buildIndex).catch(() => undefined);
+      await repository.deleteIndex(buildStatistics).catch(() => undefined);
+    }
     return {
       liveIndex: live,
       buildIndex,
@@ -168,30 +214,37 @@ export class IndexBuilder {
   }
 
   /** Cancels what Meilisearch still does for the build, then deletes it. */
-  private async discard(buildIndex: string): Promise<void> {
-    await this.repository.cancelTasks(buildIndex).catch(() => undefined);
-    await this.repository.deleteIndex(buildIndex).catch(() => undefined);
+  private async discard(repository: MeiliRepository, buildIndex: string): Promise<void> {
+    await repository.cancelTasks(buildIndex).catch(() => undefined);
+    await repository.deleteIndex(buildIndex).catch(() => undefined);
   }
 
   /**
-   * Sends batches while Meilisearch indexes the previous ones: at most MAX_IN_FLIGHT tasks are
-   * enqueued, so analysis overlaps indexing and memory stays bounded.
+   * Sends batches while Meilisearch indexes the previous ones: at most MAX_IN_FLIGHT batches are
+   * enqueued, so analysis overlaps indexing and memory stays bounded. Each batch is split by
+   * shard and each part sent to every node of its shard; the first node of a shard reports
+   * rejected documents, every node counts what it holds.
    */
   private async fill(
     uid: string,
-    writer: MeiliRepository,
+    nodes: BuildNode[],
     options: ReindexOptions,
-    lock: IndexLock,
+    locks: LockSet,
     statistics: TermStatisticsBuilder,
-  ): Promise<{ indexed: number; rejected: number }> {
+  ): Promise<{ indexed: Set<string>; rejected: number; perNode: Map<string, number> }> {
     const keys = new Set<string>();
+    const held = new Map(nodes.map((node) => [node.name, new Set<string>()]));
+    const primaries = new Set(this.targets.shards.map((shard) => shard.nodes[0]?.name));
     let filling = true;
     let sent = 0;
     let rejected = 0;
     let lastShareAsked = 0;
-    const inFlight: Array<{ batch: DocumentBatch; taskUid: number }> = [];
+    const inFlight: Array<{
+      size: number;
+      parts: Array<{ node: BuildNode; part: DocumentBatch; taskUid: number }>;
+    }> = [];
     const report = (share = 0): void => {
-      const current = inFlight[0]?.batch.keys.length ?? 0;
+      const current = inFlight[0]?.size ?? 0;
       options.onProgress?.({
         phase: 'indexing',
         sent,
@@ -202,24 +255,38 @@ export class IndexBuilder {
       if (Date.now() - lastShareAsked < PROGRESS_POLL_MS) return;
       lastShareAsked = Date.now();
       // A late answer after the last batch must not report indexing over a later phase.
-      void this.repository
+      void nodes[0]?.repository
         .processingShare(uid)
         .then((share) => {
           if (filling) report(share ?? 0);
         })
         .catch(() => undefined);
     };
-    const batches = new BatchWriter(writer, uid, { signal: options.signal, onPoll });
+    const writers = new Map(
+      nodes.map((node) => [
+        node.name,
+        new BatchWriter(node.writer, uid, { signal: options.signal, onPoll }),
+      ]),
+    );
+    const writerOf = (node: BuildNode): BatchWriter => {
+      const writer = writers.get(node.name);
+      if (writer === undefined) throw new Error(`no writer for ${node.name}`);
+      return writer;
+    };
     const settle = async (): Promise<void> => {
       const oldest = inFlight[0];
       if (oldest === undefined) return;
-      const outcome = await batches.settle(oldest.batch, oldest.taskUid);
-      inFlight.shift();
-      for (const key of outcome.indexed) keys.add(key);
-      for (const document of outcome.rejected) {
-        rejected++;
-        options.onRejected?.(document);
+      for (const { node, part, taskUid } of oldest.parts) {
+        const outcome = await writerOf(node).settle(part, taskUid);
+        for (const key of outcome.indexed) held.get(node.name)?.add(key);
+        if (!primaries.has(node.name)) continue;
+        for (const key of outcome.indexed) keys.add(key);
+        for (const document of outcome.rejected) {
+          rejected++;
+          options.onRejected?.(document);
+        }
       }
+      inFlight.shift();
       report();
     };
     for await (const batch of documentBatches(options.records, {
@@ -231,26 +298,40 @@ export class IndexBuilder {
         statistics.add(bag);
       },
     })) {
-      lock.ensureHeld();
-      inFlight.push({ batch, taskUid: await batches.enqueue(batch) });
+      locks.ensureHeld();
+      const parts: Array<{ node: BuildNode; part: DocumentBatch; taskUid: number }> = [];
+      for (const [shard, part] of splitByShard(this.targets, batch)) {
+        for (const node of nodes.filter((n) => shard.nodes.some((s) => s.name === n.name)))
+          parts.push({ node, part, taskUid: await writerOf(node).enqueue(part) });
+      }
+      inFlight.push({ size: batch.keys.length, parts });
       sent += batch.keys.length;
       report();
       if (inFlight.length >= MAX_IN_FLIGHT) await settle();
     }
     while (inFlight.length > 0) await settle();
     filling = false;
-    return { indexed: keys.size, rejected };
+    return {
+      indexed: keys,
+      rejected,
+      perNode: new Map([...held].map(([name, set]) => [name, set.size])),
+    };
   }
 
   /** The build must hold exactly the indexed documents, with the intended settings in force. */
-  private async verify(uid: string, expected: number, settings: Settings): Promise<void> {
-    const actual = (await this.repository.summary(uid))?.documents ?? 0;
+  private async verify(
+    node: TargetNode,
+    uid: string,
+    expected: number,
+    settings: Settings,
+  ): Promise<void> {
+    const actual = (await node.repository.summary(uid))?.documents ?? 0;
     if (actual !== expected) {
       throw new BuildVerificationError(
         `index ${uid} holds ${actual} documents, expected ${expected}: not swapped`,
       );
     }
-    const mismatched = settingsMismatches(settings, await this.repository.getSettings(uid));
+    const mismatched = settingsMismatches(settings, await node.repository.getSettings(uid));
     if (mismatched.length > 0) {
       throw new BuildVerificationError(
         `index ${uid} does not have the intended settings (${mismatched.join(', ')}): not swapped`,

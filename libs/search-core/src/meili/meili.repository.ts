@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import {
   Meilisearch,
+  type FederatedMultiSearchParams,
+  type Network,
   type SearchParams,
   type SearchResponse,
   type Settings,
@@ -83,6 +86,15 @@ const WRITER_ACTIONS = [
   'tasks.cancel',
   'search',
 ] as const;
+
+/** A UUID (version 4 layout) made from a key's name, the same on every node. */
+export function keyUidOf(name: string): string {
+  const bytes = createHash('sha256').update(`key:${name}`).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 function assertSucceeded(task: Task, what: string): Task {
   if (task.status !== 'succeeded') {
@@ -328,6 +340,34 @@ export class MeiliRepository {
     );
   }
 
+  /**
+   * One federated multi-search: its queries (on this node or, with `federationOptions.remote`,
+   * on the remote nodes of its network) merged into one ranking. `remoteErrors` names the
+   * remotes that failed; their hits are missing.
+   */
+  async federatedSearch(
+    params: FederatedMultiSearchParams,
+  ): Promise<SearchResponse<StoredArticle> & { remoteErrors?: Record<string, unknown> }> {
+    return this.retrying(
+      'federated search',
+      () => this.client.multiSearch<FederatedMultiSearchParams, StoredArticle>(params),
+      this.connection.readRetryMs ?? 0,
+    );
+  }
+
+  /**
+   * Makes this node one of a network of nodes for remote federated search: the `network`
+   * experimental feature on, this node's name and every node's address and search key.
+   */
+  async joinNetwork(network: Required<Pick<Network, 'self' | 'remotes'>>): Promise<void> {
+    await withTypedErrors('network', async () => {
+      await this.client.updateExperimentalFeatures({ network: true });
+      const answer = await this.client.updateNetwork(network);
+      // Newer servers queue the change as a task; 1.21 applies it at once.
+      if ('taskUid' in answer) assertSucceeded(await this.pollTask(answer.taskUid), 'network');
+    });
+  }
+
   /** Counts of documents per value of each facet over the whole index. */
   async facetCounts(
     uid: string,
@@ -425,6 +465,9 @@ export class MeiliRepository {
       }
       const created = await this.client.createKey({
         ...spec,
+        // The key's value derives from its uid and the master key: nodes that share a master
+        // key give a key of the same name the same value, so one search key opens every shard.
+        uid: keyUidOf(spec.name),
         actions: spec.actions,
         expiresAt: null,
       });
