@@ -10,6 +10,7 @@ export {
 export { isMeilisearchHealthy } from './server/health.js';
 export { canTieChildren, spawnTiedToParent } from './server/child-process.js';
 export { MEILISEARCH_BINARY_PACKAGE } from './server/meilisearch-binary.js';
+export { MASTER_KEY_FILE } from './server/master-key.js';
 export {
   MeiliRepository,
   type MeiliConnection,

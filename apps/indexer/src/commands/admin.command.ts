@@ -35,6 +35,8 @@ export class AdminCommand {
     }
     if (cli.command === 'search-key') {
       const { repository } = await this.meili.connect();
+      // Shards: the key on every node, and the nodes told of each other for federated search.
+      await this.meili.joinShards(SEARCH_KEY_NAME, searchKeyIndexes(this.config.index));
       const key = await repository.ensureSearchKey(
         SEARCH_KEY_NAME,
         searchKeyIndexes(this.config.index),
@@ -62,6 +64,12 @@ export class AdminCommand {
         `  sources: ${formatCounts(stats.sources)}`,
         `  size: ${stats.sizeBytes === null ? '' : `${formatBytes(stats.sizeBytes)} on disk, `}${formatBytes(stats.documentBytes)} of documents; database ${formatBytes(stats.databaseBytes)} on disk (all indexes)`,
         `  last reindex: ${stats.lastReindex === null ? 'never' : `${String(stats.lastReindex.finished_at)} (${String(stats.lastReindex.documents)} documents)`}`,
+        ...(stats.shards.length > 1
+          ? stats.shards.map(
+              (shard) =>
+                `  shard ${shard.shard} (${shard.node}): ${shard.documents} documents, ${formatBytes(shard.documentBytes)} of documents${shard.isIndexing ? ' (indexing)' : ''}`,
+            )
+          : []),
       ],
     });
     return 0;

@@ -31,7 +31,7 @@ export class ServeCommand {
 
   /** Runs until the search API exits or the signal fires; resolves to the exit code. */
   async run(signal: AbortSignal): Promise<number> {
-    const { url, repository } = await this.meili.connect({ supervise: true });
+    const { url, repository, sharded } = await this.meili.connect({ supervise: true });
     const summary = await repository.summary(this.config.index);
     if (summary === null || summary.documents === 0) {
       this.logger.log(
@@ -45,10 +45,12 @@ export class ServeCommand {
       );
       this.logger.log(`index "${this.config.index}" holds ${summary.documents} documents`);
     }
+    await this.meili.joinShards(SEARCH_KEY_NAME, searchKeyIndexes(this.config.index));
     const searchKey =
       this.config.searchKey ??
       (await repository.ensureSearchKey(SEARCH_KEY_NAME, searchKeyIndexes(this.config.index)));
-    return this.runSearchApi(url, searchKey, signal);
+    // With shards the search API reads MEILI_SHARDS, passed on like the rest of the environment.
+    return this.runSearchApi(sharded ? null : url, searchKey, signal);
   }
 
   /**
@@ -69,7 +71,11 @@ export class ServeCommand {
     }
   }
 
-  private runSearchApi(url: string, searchKey: string, signal: AbortSignal): Promise<number> {
+  private runSearchApi(
+    url: string | null,
+    searchKey: string,
+    signal: AbortSignal,
+  ): Promise<number> {
     // Tied to this process: if serve is killed, even with SIGKILL, the API exits and frees
     // its port instead of making the next start fail with EADDRINUSE.
     const child = spawnTiedToParent(
@@ -81,7 +87,7 @@ export class ServeCommand {
           ...this.config.childEnv,
           PORT: String(this.config.api.port),
           HOST: this.config.api.host,
-          MEILI_URL: url,
+          ...(url === null ? {} : { MEILI_URL: url }),
           MEILI_API_KEY: searchKey,
           MEILI_INDEX: this.config.index,
         },
