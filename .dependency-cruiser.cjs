@@ -1,6 +1,6 @@
 /**
  * Dependency rules: apps -> libs; search-core, ingest and cross-lingual -> text-analysis;
- * nothing else.
+ * nothing else; the Meilisearch client only inside search-core.
  */
 module.exports = {
   forbidden: [
@@ -36,6 +36,14 @@ module.exports = {
       comment: 'search-core, ingest and cross-lingual may use text-analysis, not each other.',
       from: { path: '^libs/(search-core|ingest|cross-lingual)/' },
       to: { path: '^libs/(search-core|ingest|cross-lingual)/', pathNot: '^libs/$1/' },
+    },
+    {
+      name: 'meilisearch-client-in-search-core',
+      severity: 'error',
+      comment:
+        'The search engine boundary is libs/search-core: the apps and the other libraries never use the Meilisearch client (its search port and adapters are the way in).',
+      from: { path: '^(apps/|libs/(?!search-core/))' },
+      to: { path: 'node_modules/meilisearch/' },
     },
     {
       name: 'no-circular',

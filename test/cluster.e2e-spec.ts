@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '@lib/ingest';
-import { MeiliRepository } from '@lib/search-core';
+import {
+  IndexBuilder,
+  loadIndexSettings,
+  MeiliRepository,
+  type IndexTargets,
+} from '@lib/search-core';
 import { LocalCluster } from './support/cluster.js';
 import { runIndexer, startIndexer } from './support/indexer-cli.js';
-import { article, readRecords, SAMPLES_DIR } from './support/samples.js';
+import { article, readRecords, SAMPLES_DIR, SETTINGS_PATH } from './support/samples.js';
 import {
   buildIndex,
   startSearchApi,
@@ -316,4 +321,84 @@ describe('sharded Meilisearch through remote federated search (three local nodes
       expectSameRanking(three, one, q);
     }
   }, 120_000);
+
+  it('swaps back the shards already swapped when the swap fails on the last one', async () => {
+    const admin = (url: string): MeiliRepository =>
+      new MeiliRepository({ url, apiKey: cluster.masterKey });
+    const before = await Promise.all(cluster.nodes.map((node) => admin(node.url).summary(index)));
+    // The last node's connection may do everything but swap indexes.
+    const last = cluster.nodes[2]?.url ?? '';
+    const created = await fetch(`${last}/keys`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${cluster.masterKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        name: 'everything but swaps',
+        actions: [
+          'search',
+          'documents.*',
+          'indexes.create',
+          'indexes.get',
+          'indexes.update',
+          'indexes.delete',
+          'tasks.*',
+          'settings.*',
+          'stats.*',
+          'keys.get',
+          'keys.create',
+          'keys.update',
+          'keys.delete',
+        ],
+        indexes: ['*'],
+        expiresAt: null,
+      }),
+    });
+    const { key } = (await created.json()) as { key: string };
+    expect(created.status).toBe(201);
+    const targets: IndexTargets = {
+      shards: cluster.nodes.map((node, i) => ({
+        name: `s${String(i)}`,
+        nodes: [
+          {
+            name: `s${String(i)}r0`,
+            repository:
+              i === 2 ? new MeiliRepository({ url: node.url, apiKey: key }) : admin(node.url),
+          },
+        ],
+      })),
+    };
+    const started = new Date().toISOString();
+    const failure = await new IndexBuilder(targets)
+      .reindex({
+        liveIndex: index,
+        settings: await loadIndexSettings(SETTINGS_PATH),
+        records: fixtures().slice(0, 20),
+      })
+      .catch((error: unknown) => error);
+    expect(String(failure)).toContain('API key');
+    // The first two nodes swapped and swapped back; the last one refused its swap.
+    const swaps = await Promise.all(
+      cluster.nodes.map(async (node) => {
+        const response = await fetch(
+          `${node.url}/tasks?types=indexSwap&statuses=succeeded&afterEnqueuedAt=${started}`,
+          { headers: { authorization: `Bearer ${cluster.masterKey}` } },
+        );
+        return ((await response.json()) as { results: unknown[] }).results.length;
+      }),
+    );
+    expect(swaps).toEqual([2, 2, 0]);
+    const after = await Promise.all(cluster.nodes.map((node) => admin(node.url).summary(index)));
+    expect(after.map((s) => s?.documents)).toEqual(before.map((s) => s?.documents));
+    for (const node of cluster.nodes) {
+      const builds = (await admin(node.url).listIndexes(`${index}_`)).filter((uid) =>
+        /_\d{13}$/.test(uid),
+      );
+      expect(builds, node.url).toEqual([]);
+    }
+    const query = { q: 'oil prices', explain: 'true' };
+    const [one, three] = await Promise.all([search(single, query), search(sharded, query)]);
+    expectSameRanking(three, one);
+  }, 60_000);
 });

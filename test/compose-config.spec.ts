@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadIndexerConfig } from '../apps/indexer/src/config/indexer.config.js';
 import { loadSearchApiConfig } from '../apps/search-api/src/config/search-api.config.js';
 
 /**
@@ -27,6 +28,7 @@ afterAll(() => {
 interface RenderedService {
   image?: string;
   environment?: Record<string, string>;
+  command?: string[];
 }
 interface Rendered {
   services: Record<string, RenderedService>;
@@ -34,21 +36,20 @@ interface Rendered {
 }
 
 /** Runs `docker-compose config` with exactly `vars` in the environment and no `.env` file. */
-function composeConfig(vars: Record<string, string>): {
+function composeConfig(
+  vars: Record<string, string>,
+  file = 'docker-compose.yml',
+): {
   status: number | null;
   stdout: string;
   stderr: string;
 } {
-  const result = spawnSync(
-    'docker-compose',
-    ['--env-file', emptyEnvFile, '-f', 'docker-compose.yml', 'config'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...vars },
-      timeout: 30_000,
-    },
-  );
+  const result = spawnSync('docker-compose', ['--env-file', emptyEnvFile, '-f', file, 'config'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...vars },
+    timeout: 30_000,
+  });
   if (result.error !== undefined) {
     throw new Error(
       `cannot run docker-compose (${result.error.message}); install Debian's docker-compose package, as .ci/run does`,
@@ -57,8 +58,8 @@ function composeConfig(vars: Record<string, string>): {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function render(vars: Record<string, string>): Rendered {
-  const { status, stdout, stderr } = composeConfig(vars);
+function render(vars: Record<string, string>, file = 'docker-compose.yml'): Rendered {
+  const { status, stdout, stderr } = composeConfig(vars, file);
   expect(status, stderr).toBe(0);
   return parse(stdout) as Rendered;
 }
@@ -131,5 +132,66 @@ describe('docker-compose.yml as docker-compose 1.29 renders it', () => {
       expect(status).not.toBe(0);
       expect(stderr).toContain('MEILI_MASTER_KEY');
     }
+  });
+});
+
+describe('docker-compose.cluster.yml as docker-compose 1.29 renders it', () => {
+  const file = 'docker-compose.cluster.yml';
+  const clusterSteps = [
+    { command: 'up -d meili-0 meili-1 meili-2', service: 'meili-2', vars: onlyMasterKey },
+    { command: 'run --rm indexer search-key', service: 'indexer', vars: onlyMasterKey },
+    { command: 'run --rm indexer reindex', service: 'indexer', vars: onlyMasterKey },
+    { command: 'up -d proxy', service: 'proxy', vars: bothKeys },
+  ];
+
+  it('documents its steps in this order in the header comment', () => {
+    const header = readFileSync(`${root}${file}`, 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('#'))
+      .join('\n');
+    let from = 0;
+    for (const { command } of clusterSteps) {
+      const at = header.indexOf(`docker compose -f ${file} ${command}`, from);
+      expect(at, command).toBeGreaterThanOrEqual(from);
+      from = at + 1;
+    }
+  });
+
+  it.each(clusterSteps)('renders for `$command` with only the keys that exist by then', (step) => {
+    const config = render(step.vars, file);
+    expect(config.services[step.service], step.service).toBeDefined();
+    for (const node of ['meili-0', 'meili-1', 'meili-2']) {
+      expect(config.services[node]?.image, node).toBe(pinnedImage);
+      expect(config.services[node]?.environment?.MEILI_MASTER_KEY, node).toBe(MASTER_KEY);
+    }
+    for (const api of ['search-api-1', 'search-api-2'])
+      expect(config.services[api]?.environment, api).not.toHaveProperty('MEILI_MASTER_KEY');
+  });
+
+  it('hands both search API replicas and the indexer the three shards, in the same order', () => {
+    const config = render(bothKeys, file);
+    for (const api of ['search-api-1', 'search-api-2']) {
+      const meili = loadSearchApiConfig(config.services[api]?.environment ?? {}).meili;
+      expect(meili.apiKey).toBe(SEARCH_KEY);
+      expect(meili.shards?.shards.map((shard) => shard.nodes[0]?.url)).toEqual([
+        'http://meili-0:7700',
+        'http://meili-1:7700',
+        'http://meili-2:7700',
+      ]);
+    }
+    const indexer = loadIndexerConfig(config.services.indexer?.environment ?? {});
+    expect(indexer.shards?.layout.shards).toHaveLength(3);
+    expect(indexer.shards?.masterKey).toBe(MASTER_KEY);
+  });
+
+  it('puts both search API replicas behind the proxy', () => {
+    const command = render(bothKeys, file).services.proxy?.command ?? [];
+    expect(command).toEqual(expect.arrayContaining(['search-api-1:3000', 'search-api-2:3000']));
+  });
+
+  it('refuses to render without MEILI_MASTER_KEY, saying so', () => {
+    const { status, stderr } = composeConfig({}, file);
+    expect(status).not.toBe(0);
+    expect(stderr).toContain('MEILI_MASTER_KEY');
   });
 });

@@ -1,4 +1,5 @@
 import type { AnalysisResult } from './parts/analysis.part.js';
+import type { ClusterResult, DeploymentFigures } from './parts/cluster.part.js';
 import type { IngestResult } from './parts/ingest.part.js';
 import type { LatencyResult } from './parts/latency.part.js';
 import type { LexiconResult } from './parts/lexicon.part.js';
@@ -19,6 +20,7 @@ export interface BenchResults {
   load?: LoadResult;
   relevance?: RelevanceResult;
   precision?: PrecisionResult;
+  cluster?: ClusterResult;
   web?: WebResult;
   lexicon?: LexiconResult;
 }
@@ -194,6 +196,45 @@ function webSection(w: WebResult): string {
 }
 
 /** The Markdown report of a run. */
+function clusterSection(c: ClusterResult): string {
+  const mb = (bytes: number[]): string =>
+    bytes.map((b) => String(Math.round(b / 2 ** 20))).join(' + ');
+  const row = (name: string, d: DeploymentFigures): Array<string | number> => [
+    name,
+    d.reindexSeconds,
+    d.latency.medianMs,
+    d.latency.p95Ms,
+    d.load.requestsPerSecond,
+    d.load.p50Ms,
+    d.load.errors + d.load.non2xx,
+    d.load.apiCpuMsPerRequest ?? '',
+    d.load.meiliCpuMsPerRequest ?? '',
+    mb(d.databaseBytes),
+    d.meiliRssMb.join(' + '),
+  ];
+  const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+  return [
+    '## Shards: one node against three on this machine',
+    table(
+      [
+        '',
+        'reindex s',
+        'median ms',
+        'p95 ms',
+        `req/s (${String(c.connections)} conn)`,
+        'p50 ms',
+        'errors',
+        'API CPU ms/req',
+        'Meilisearch CPU ms/req',
+        'database MB per node',
+        'Meilisearch RSS MB per node',
+      ],
+      [row('one node', c.single), row(`${String(c.sharded.nodes)} shards`, c.sharded)],
+    ),
+    `${String(c.documents)} articles; ${String(c.seconds)} s of load each, translate=false. Shards against one node: reindex ${String(ratio(c.sharded.reindexSeconds, c.single.reindexSeconds))}x, sequential median ${String(ratio(c.sharded.latency.medianMs, c.single.latency.medianMs))}x, throughput ${String(ratio(c.sharded.load.requestsPerSecond, c.single.load.requestsPerSecond))}x, Meilisearch CPU per search ${c.single.load.meiliCpuMsPerRequest === null || c.sharded.load.meiliCpuMsPerRequest === null ? 'n/a' : `${String(ratio(c.sharded.load.meiliCpuMsPerRequest, c.single.load.meiliCpuMsPerRequest))}x`}. Database bytes per article: ${String(c.bytesPerArticle.single)} on one node, ${String(c.bytesPerArticle.sharded)} over the shards. Every node runs on this machine's cores: these figures are the cost of fanning out, not the gain of more machines.`,
+  ].join('\n\n');
+}
+
 export function renderReport(results: BenchResults, command: string): string {
   const m = results.machine;
   const sections = [
@@ -210,6 +251,7 @@ export function renderReport(results: BenchResults, command: string): string {
   if (results.relevance !== undefined)
     sections.push(`${relevanceSection(results.relevance)}\n\n![relevance](relevance.svg)`);
   if (results.precision !== undefined) sections.push(precisionSection(results.precision));
+  if (results.cluster !== undefined) sections.push(clusterSection(results.cluster));
   if (results.web !== undefined) sections.push(webSection(results.web));
   return `${sections.join('\n\n')}\n`;
 }

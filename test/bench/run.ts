@@ -10,6 +10,7 @@ import { corpusFiles, corpusRecords } from './corpus.js';
 import { MeiliDirect } from './meili-direct.js';
 import { measureAnalysis, medianAnalysis, type AnalysisResult } from './parts/analysis.part.js';
 import { measureIngest } from './parts/ingest.part.js';
+import { measureCluster } from './parts/cluster.part.js';
 import { measureLatency } from './parts/latency.part.js';
 import { measureLexicon } from './parts/lexicon.part.js';
 import { measureLoad } from './parts/load.part.js';
@@ -30,6 +31,7 @@ const PARTS = [
   'load',
   'relevance',
   'precision',
+  'cluster',
   'web',
 ] as const;
 type Part = (typeof PARTS)[number];
@@ -104,7 +106,11 @@ async function writeSubset(dir: string, limit: number): Promise<string> {
   return path;
 }
 
-async function startApi(url: string, key: string): Promise<{ url: string; child: ChildProcess }> {
+async function startApi(
+  url: string | { MEILI_URL: string } | { MEILI_SHARDS: string },
+  key: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const meili = typeof url === 'string' ? { MEILI_URL: url } : url;
   const port = 3900 + Math.floor(Math.random() * 90);
   // Started as in production (the Dockerfile and `npm start`), heap capped.
   const child = spawn(
@@ -114,7 +120,7 @@ async function startApi(url: string, key: string): Promise<{ url: string; child:
       env: {
         PATH: process.env.PATH ?? '',
         PORT: String(port),
-        MEILI_URL: url,
+        ...meili,
         MEILI_API_KEY: key,
         MEILI_INDEX: 'articles',
         LOG_FORMAT: 'json',
@@ -180,6 +186,24 @@ async function main(): Promise<void> {
       p === 'reindex' || p === 'latency' || p === 'load' || p === 'relevance' || p === 'precision',
   );
   if (needsServer) await withServer(parts, results, quick, limit);
+  if (parts.includes('cluster')) {
+    const work = await mkdtemp(join(tmpdir(), 'bench-cluster-'));
+    try {
+      results.cluster = await measureCluster({
+        work,
+        paths: quick ? [await writeSubset(work, limit)] : await corpusFiles(values.corpus),
+        queries: await workloadQueries(values.eval, quick ? 60 : 300),
+        shards: 3,
+        rounds: quick ? 1 : 2,
+        connections: 32,
+        seconds: quick ? 8 : 30,
+        startApi,
+        log,
+      });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
   if (parts.includes('web')) {
     log('web: the page in Chromium over the sample corpus, Enter to first results');
     results.web = await withSampleServer((apiUrl) =>

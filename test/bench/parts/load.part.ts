@@ -32,20 +32,32 @@ export interface LoadResult {
   ratioToPlainHighlighted: number;
 }
 
-type Request = {
+export type Request = {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
   headers?: Record<string, string>;
 };
 
-async function run(
+/** Requests sent round-robin by `connections` connections for `seconds`. */
+export async function run(
   url: string,
   requests: Request[],
-  options: { connections: number; seconds: number; apiPid?: number; meiliPid: number | null },
+  options: {
+    connections: number;
+    seconds: number;
+    apiPid?: number;
+    /** The Meilisearch processes that serve the requests (one, or every node of a cluster). */
+    meiliPid: number | null | Array<number | null>;
+  },
 ): Promise<LoadFigures> {
-  const cpu = (pid: number | null | undefined): number | null =>
-    pid === undefined || pid === null ? null : cpuMs(pid);
+  const cpu = (pid: number | null | undefined | Array<number | null>): number | null => {
+    if (Array.isArray(pid)) {
+      const each = pid.map((one) => cpu(one));
+      return each.includes(null) ? null : each.reduce<number>((sum, ms) => sum + (ms ?? 0), 0);
+    }
+    return pid === undefined || pid === null ? null : cpuMs(pid);
+  };
   const apiBefore = cpu(options.apiPid);
   const meiliBefore = cpu(options.meiliPid);
   const result = await autocannon({

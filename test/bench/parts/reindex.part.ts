@@ -95,6 +95,8 @@ export async function projectReindex(options: {
   masterKey: string;
   index: string;
   paths: string[];
+  /** More of the indexer's environment (MEILI_SHARDS with an empty `url`, for shards). */
+  env?: Record<string, string>;
 }): Promise<ProjectRun> {
   const started = performance.now();
   const child = spawn(
@@ -107,6 +109,7 @@ export async function projectReindex(options: {
         MEILI_MASTER_KEY: options.masterKey,
         MEILI_INDEX: options.index,
         LOG_FORMAT: 'json',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   Meilisearch,
+  MeilisearchApiError,
   type FederatedMultiSearchParams,
   type Network,
   type SearchParams,
@@ -361,7 +362,10 @@ export class MeiliRepository {
    */
   async joinNetwork(network: Required<Pick<Network, 'self' | 'remotes'>>): Promise<void> {
     await withTypedErrors('network', async () => {
-      await this.client.updateExperimentalFeatures({ network: true });
+      await this.client.updateExperimentalFeatures({ network: true }).catch((error: unknown) => {
+        // A server where the network is no longer experimental may refuse the flag.
+        if (!(error instanceof MeilisearchApiError) || error.response.status !== 400) throw error;
+      });
       const answer = await this.client.updateNetwork(network);
       // Newer servers queue the change as a task; 1.21 applies it at once.
       if ('taskUid' in answer) assertSucceeded(await this.pollTask(answer.taskUid), 'network');

@@ -1,0 +1,189 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  LocalMeilisearchServer,
+  MeiliRepository,
+  requestJson,
+  statisticsIndexOf,
+} from '@lib/search-core';
+import { SEARCH_KEY_NAME } from '../../../apps/indexer/src/commands/search-key.js';
+import { LocalCluster } from '../../support/cluster.js';
+import { meilisearchPid } from '../process-memory.js';
+import { median, percentile, round } from '../stats.js';
+import { run, type LoadFigures } from './load.part.js';
+import { projectReindex } from './reindex.part.js';
+
+/** One deployment's figures: a single node, or the shards. */
+export interface DeploymentFigures {
+  nodes: number;
+  reindexSeconds: number;
+  indexerPeakRssMb: number;
+  /** Sequential search through the API (translate=false), after a warm-up round. */
+  latency: { medianMs: number; p95Ms: number };
+  load: LoadFigures;
+  /** Bytes on disk of each node's database, and its resident memory after the load. */
+  databaseBytes: number[];
+  meiliRssMb: number[];
+}
+
+/** One Meilisearch node against the same corpus in shards, in the same run. */
+export interface ClusterResult {
+  documents: number;
+  connections: number;
+  seconds: number;
+  single: DeploymentFigures;
+  sharded: DeploymentFigures;
+  /** Database bytes per article, all nodes together, of each deployment. */
+  bytesPerArticle: { single: number; sharded: number };
+}
+
+/** How the bench starts a search API: on one node's URL or on MEILI_SHARDS. */
+export type StartApi = (
+  meili: { MEILI_URL: string } | { MEILI_SHARDS: string },
+  key: string,
+) => Promise<{ url: string; child: ChildProcess }>;
+
+function rssMb(pid: number | null): number {
+  if (pid === null) return 0;
+  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return round(kb / 1024, 0);
+}
+
+async function sequential(apiUrl: string, queries: string[], rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let round = 0; round <= rounds; round++) {
+    for (const q of queries) {
+      const started = performance.now();
+      const response = await requestJson(
+        new URL(`/api/v1/search?${new URLSearchParams({ q, translate: 'false' })}`, apiUrl),
+      );
+      if (response.status !== 200) throw new Error(`API answered ${response.status} for ${q}`);
+      // The first round warms caches up and is not counted.
+      if (round > 0) times.push(performance.now() - started);
+    }
+  }
+  return times;
+}
+
+async function deployment(options: {
+  nodes: LocalMeilisearchServer[];
+  masterKey: string;
+  meili: { MEILI_URL: string } | { MEILI_SHARDS: string };
+  paths: string[];
+  queries: string[];
+  rounds: number;
+  connections: number;
+  seconds: number;
+  startApi: StartApi;
+}): Promise<{ figures: DeploymentFigures; documents: number }> {
+  const reindex = await projectReindex({
+    url: 'MEILI_URL' in options.meili ? options.meili.MEILI_URL : '',
+    masterKey: options.masterKey,
+    index: 'articles',
+    paths: options.paths,
+    env: 'MEILI_SHARDS' in options.meili ? { MEILI_SHARDS: options.meili.MEILI_SHARDS } : {},
+  });
+  const admins = options.nodes.map(
+    (node) => new MeiliRepository({ url: node.url, apiKey: options.masterKey }),
+  );
+  // The indexer made the key on every node, the same value everywhere.
+  const key = await admins[0]?.ensureSearchKey(SEARCH_KEY_NAME, [
+    'articles',
+    statisticsIndexOf('articles'),
+  ]);
+  if (key === undefined) throw new Error('no node');
+  const api = await options.startApi(options.meili, key);
+  try {
+    const times = await sequential(api.url, options.queries, options.rounds);
+    const pids = options.nodes.map((node) => meilisearchPid(node.url));
+    const load = await run(
+      api.url,
+      options.queries.map((q) => ({
+        method: 'GET' as const,
+        path: `/api/v1/search?${new URLSearchParams({ q, translate: 'false' })}`,
+      })),
+      {
+        connections: options.connections,
+        seconds: options.seconds,
+        apiPid: api.child.pid ?? 0,
+        meiliPid: pids,
+      },
+    );
+    return {
+      documents: reindex.indexed,
+      figures: {
+        nodes: options.nodes.length,
+        reindexSeconds: round(reindex.seconds, 1),
+        indexerPeakRssMb: reindex.peakRssMb,
+        latency: { medianMs: round(median(times)), p95Ms: round(percentile(times, 95)) },
+        load,
+        databaseBytes: await Promise.all(admins.map((admin) => admin.databaseSize())),
+        meiliRssMb: pids.map(rssMb),
+      },
+    };
+  } finally {
+    api.child.kill('SIGTERM');
+  }
+}
+
+/**
+ * The same corpus on one Meilisearch node and on `shards` nodes (one shard each) on this
+ * machine: reindex time, sequential latency and 32-connection throughput through the API,
+ * and the size and memory of each node. On one machine the shards share its cores: this
+ * measures what fanning out costs, not what more machines would give.
+ */
+export async function measureCluster(options: {
+  work: string;
+  paths: string[];
+  queries: string[];
+  shards: number;
+  rounds: number;
+  connections: number;
+  seconds: number;
+  startApi: StartApi;
+  log: (line: string) => void;
+}): Promise<ClusterResult> {
+  const single = await LocalCluster.start(join(options.work, 'single'), 1);
+  let one: Awaited<ReturnType<typeof deployment>>;
+  try {
+    options.log('cluster: one node, reindex, latency and load');
+    const node = single.nodes[0];
+    if (node === undefined) throw new Error('no node');
+    one = await deployment({
+      ...options,
+      nodes: single.nodes,
+      masterKey: single.masterKey,
+      meili: { MEILI_URL: node.url },
+    });
+  } finally {
+    await single.stopAll();
+  }
+  const cluster = await LocalCluster.start(join(options.work, 'shards'), options.shards);
+  let many: Awaited<ReturnType<typeof deployment>>;
+  try {
+    options.log(`cluster: ${String(options.shards)} shards, reindex, latency and load`);
+    many = await deployment({
+      ...options,
+      nodes: cluster.nodes,
+      masterKey: cluster.masterKey,
+      meili: { MEILI_SHARDS: cluster.shards },
+    });
+  } finally {
+    await cluster.stopAll();
+  }
+  const perArticle = (figures: DeploymentFigures, documents: number): number =>
+    round(figures.databaseBytes.reduce((sum, bytes) => sum + bytes, 0) / documents, 0);
+  return {
+    documents: one.documents,
+    connections: options.connections,
+    seconds: options.seconds,
+    single: one.figures,
+    sharded: many.figures,
+    bytesPerArticle: {
+      single: perArticle(one.figures, one.documents),
+      sharded: perArticle(many.figures, many.documents),
+    },
+  };
+}
