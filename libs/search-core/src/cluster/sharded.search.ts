@@ -1,4 +1,4 @@
-import type { MultiSearchQueryWithFederation } from 'meilisearch';
+import { MeilisearchRequestTimeOutError, type MultiSearchQueryWithFederation } from 'meilisearch';
 import type { StoredArticle } from '../documents/article-document.js';
 import { MeilisearchUnavailableError } from '../errors/search-core.error.js';
 import { MeiliRepository } from '../meili/meili.repository.js';
@@ -10,6 +10,17 @@ import type {
   ShardReadiness,
 } from './article-search.port.js';
 import { shardIndexOf, type Shard, type ShardLayout, type ShardNode } from './shard-layout.js';
+
+/**
+ * A node that cannot be reached is down; one that answers too slowly is busy, not down: passing
+ * a busy node over would move its load onto the others and, under load, mark every node down.
+ */
+function isNodeDown(error: unknown): boolean {
+  if (!(error instanceof MeilisearchUnavailableError)) return false;
+  for (let cause: unknown = error.cause; cause instanceof Error; cause = cause.cause)
+    if (cause instanceof MeilisearchRequestTimeOutError) return false;
+  return true;
+}
 
 /** How the search API reaches the shards. */
 export interface ShardedSearchOptions {
@@ -66,7 +77,8 @@ export class ShardedSearch implements ArticleSearchPort {
     // Each try asks the shards' live nodes through another coordinator; a remote that fails
     // is marked down, so the next try asks its shard's other replica.
     for (let tries = 0; tries < this.nodes.length; tries++) {
-      const coordinator = this.liveNodes(this.nodes)[0];
+      // When every node was passed over, the one passed over longest is asked anyway.
+      const coordinator = this.liveNodes(this.nodes, { all: true })[0];
       if (coordinator === undefined) break;
       const asked = this.options.layout.shards.map((shard) => ({
         shard,
@@ -84,11 +96,12 @@ export class ShardedSearch implements ArticleSearchPort {
               },
             ],
       );
+      if (queries.length === 0) break;
       let response;
       try {
         response = await this.repository(coordinator).federatedSearch({ federation, queries });
       } catch (error) {
-        if (!(error instanceof MeilisearchUnavailableError)) throw error;
+        if (!isNodeDown(error)) throw error;
         this.markDown(coordinator);
         continue;
       }
@@ -185,7 +198,7 @@ export class ShardedSearch implements ArticleSearchPort {
       try {
         return await call(this.repository(node));
       } catch (error) {
-        if (!(error instanceof MeilisearchUnavailableError)) throw error;
+        if (!isNodeDown(error)) throw error;
         this.markDown(node);
         lastError = error;
       }
@@ -201,8 +214,11 @@ export class ShardedSearch implements ArticleSearchPort {
     const now = Date.now();
     const start = this.turn++ % Math.max(nodes.length, 1);
     const rotated = [...nodes.slice(start), ...nodes.slice(0, start)];
-    const live = rotated.filter((node) => (this.downUntil.get(node.name) ?? 0) <= now);
-    return all ? [...live, ...rotated.filter((node) => !live.includes(node))] : live;
+    const downUntil = (node: ShardNode): number => this.downUntil.get(node.name) ?? 0;
+    const live = rotated.filter((node) => downUntil(node) <= now);
+    if (!all) return live;
+    const down = rotated.filter((node) => !live.includes(node));
+    return [...live, ...down.sort((a, b) => downUntil(a) - downUntil(b))];
   }
 
   private markDown(node: ShardNode | undefined): void {
