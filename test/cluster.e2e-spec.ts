@@ -81,6 +81,18 @@ function fixtures(): ArticleRecord[] {
   });
 }
 
+/** The fixtures as a JSON Lines file in `dir`; returns its path. */
+async function writeFixtures(dir: string): Promise<string> {
+  const path = join(dir, 'fixtures.jsonl');
+  await writeFile(
+    path,
+    `${fixtures()
+      .map((r) => JSON.stringify(r))
+      .join('\n')}\n`,
+  );
+  return path;
+}
+
 const QUERIES = [
   'oil prices',
   'interest rates central bank',
@@ -140,13 +152,7 @@ describe('sharded Meilisearch through remote federated search (three local nodes
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'cluster-e2e-'));
     cluster = await LocalCluster.start(join(work, 'nodes'), 3);
-    const corpus = join(work, 'fixtures.jsonl');
-    await writeFile(
-      corpus,
-      `${fixtures()
-        .map((r) => JSON.stringify(r))
-        .join('\n')}\n`,
-    );
+    const corpus = await writeFixtures(work);
     records = await readRecords([SAMPLES_DIR, corpus]);
     const reindex = await runIndexer(['reindex', SAMPLES_DIR, corpus], {
       index,
@@ -400,5 +406,74 @@ describe('sharded Meilisearch through remote federated search (three local nodes
     const query = { q: 'oil prices', explain: 'true' };
     const [one, three] = await Promise.all([search(single, query), search(sharded, query)]);
     expectSameRanking(three, one);
+  }, 60_000);
+});
+
+describe('a shard on two replicas (three local nodes, two shards)', () => {
+  let work: string;
+  let cluster: LocalCluster;
+  let api: SearchApiHarness;
+  let layout: string;
+  const index = 'articles';
+
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'replicas-e2e-'));
+    cluster = await LocalCluster.start(join(work, 'nodes'), 3);
+    const [a, b, c] = cluster.nodes.map((node) => node.url);
+    layout = `${a ?? ''}|${b ?? ''},${c ?? ''}`;
+    const corpus = await writeFixtures(work);
+    const env = { MEILI_URL: '', MEILI_SHARDS: layout, MEILI_MASTER_KEY: cluster.masterKey };
+    const reindex = await runIndexer(['reindex', corpus], { index, env });
+    expect(reindex.code, reindex.stderr).toBe(0);
+    const key = await runIndexer(['search-key'], { index, env });
+    expect(key.code, key.stderr).toBe(0);
+    api = await startSearchApi(index, {
+      MEILI_URL: '',
+      MEILI_SHARDS: layout,
+      MEILI_API_KEY: key.stdout.trim(),
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await api.close();
+    await cluster.stopAll();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('writes every article of a shard to both its nodes', async () => {
+    const counts = await Promise.all(
+      cluster.nodes.map(
+        async (node) =>
+          (await new MeiliRepository({ url: node.url, apiKey: cluster.masterKey }).summary(index))
+            ?.documents,
+      ),
+    );
+    expect(counts[0]).toBe(counts[1]);
+    expect((counts[0] ?? 0) + (counts[2] ?? 0)).toBe(fixtures().length);
+  });
+
+  it('answers whole while one replica of a shard is down, from the other', async () => {
+    const search = async (): Promise<Body> =>
+      (
+        await request(api.app.getHttpServer())
+          .get('/api/v1/search')
+          .query({ q: 'oil prices', limit: '50', explain: 'true' })
+          .expect(200)
+      ).body as Body;
+    const whole = await search();
+    await cluster.stop(0);
+    try {
+      for (let i = 0; i < 4; i++) {
+        const answer = await search();
+        expect(answer.partial).toBe(false);
+        expect(answer.total).toBe(whole.total);
+        expect(answer.hits.map((hit) => hit.id).sort()).toEqual(
+          whole.hits.map((hit) => hit.id).sort(),
+        );
+      }
+      await request(api.app.getHttpServer()).get('/ready').expect(200);
+    } finally {
+      await cluster.restart(0);
+    }
   }, 60_000);
 });

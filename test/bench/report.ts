@@ -226,12 +226,12 @@ function clusterSection(c: ClusterResult): string {
         'errors',
         'API CPU ms/req',
         'Meilisearch CPU ms/req',
-        'database MB per node',
-        'Meilisearch RSS MB per node',
+        'database MB in use per node',
+        'Meilisearch RSS MB per node (with mapped pages)',
       ],
       [row('one node', c.single), row(`${String(c.sharded.nodes)} shards`, c.sharded)],
     ),
-    `${String(c.documents)} articles; ${String(c.seconds)} s of load each, translate=false. Shards against one node: reindex ${String(ratio(c.sharded.reindexSeconds, c.single.reindexSeconds))}x, sequential median ${String(ratio(c.sharded.latency.medianMs, c.single.latency.medianMs))}x, throughput ${String(ratio(c.sharded.load.requestsPerSecond, c.single.load.requestsPerSecond))}x, Meilisearch CPU per search ${c.single.load.meiliCpuMsPerRequest === null || c.sharded.load.meiliCpuMsPerRequest === null ? 'n/a' : `${String(ratio(c.sharded.load.meiliCpuMsPerRequest, c.single.load.meiliCpuMsPerRequest))}x`}. Database bytes per article: ${String(c.bytesPerArticle.single)} on one node, ${String(c.bytesPerArticle.sharded)} over the shards. Every node runs on this machine's cores: these figures are the cost of fanning out, not the gain of more machines.`,
+    `${String(c.documents)} articles; ${String(c.seconds)} s of load each, translate=false. Shards against one node: reindex ${String(ratio(c.sharded.reindexSeconds, c.single.reindexSeconds))}x, sequential median ${String(ratio(c.sharded.latency.medianMs, c.single.latency.medianMs))}x, throughput ${String(ratio(c.sharded.load.requestsPerSecond, c.single.load.requestsPerSecond))}x, Meilisearch CPU per search ${c.single.load.meiliCpuMsPerRequest === null || c.sharded.load.meiliCpuMsPerRequest === null ? 'n/a' : `${String(ratio(c.sharded.load.meiliCpuMsPerRequest, c.single.load.meiliCpuMsPerRequest))}x`}. Database bytes in use per article: ${String(c.bytesPerArticle.single)} on one node, ${String(c.bytesPerArticle.sharded)} over the shards. Every node runs on this machine's cores: these figures are the cost of fanning out, not the gain of more machines.`,
   ].join('\n\n');
 }
 

@@ -22,7 +22,10 @@ export interface DeploymentFigures {
   /** Sequential search through the API (translate=false), after a warm-up round. */
   latency: { medianMs: number; p95Ms: number };
   load: LoadFigures;
-  /** Bytes on disk of each node's database, and its resident memory after the load. */
+  /**
+   * Bytes of each node's database in use, and its resident memory after the load (which counts
+   * the pages of the memory-mapped database that were read).
+   */
   databaseBytes: number[];
   meiliRssMb: number[];
 }
@@ -119,7 +122,7 @@ async function deployment(options: {
         indexerPeakRssMb: reindex.peakRssMb,
         latency: { medianMs: round(median(times)), p95Ms: round(percentile(times, 95)) },
         load,
-        databaseBytes: await Promise.all(admins.map((admin) => admin.databaseSize())),
+        databaseBytes: await Promise.all(admins.map((admin) => admin.usedDatabaseSize())),
         meiliRssMb: pids.map(rssMb),
       },
     };

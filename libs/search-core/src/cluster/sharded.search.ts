@@ -33,6 +33,14 @@ export interface ShardedSearchOptions {
 }
 
 const DOWN_FOR_MS = 5_000;
+/** Remote errors of a federated search that mean the remote node is unreachable or hangs. */
+const REMOTE_DOWN_CODES = new Set(['remote_could_not_send_request', 'remote_timeout']);
+
+function codeOf(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : '';
+}
 
 /**
  * The search port over shards: each search is one remote federated multi-search sent to a
@@ -105,11 +113,16 @@ export class ShardedSearch implements ArticleSearchPort {
         this.markDown(coordinator);
         continue;
       }
-      const failed = new Set(Object.keys(response.remoteErrors ?? {}));
-      for (const name of failed) this.markDown(this.nodeNamed(name));
+      const errors = Object.entries(response.remoteErrors ?? {});
+      const failed = new Set(errors.map(([name]) => name));
+      // A remote that cannot be reached is passed over; one that refused the query is not.
+      const down = errors.filter(([, error]) => REMOTE_DOWN_CODES.has(codeOf(error)));
+      for (const [name] of down) this.markDown(this.nodeNamed(name));
       const retry = asked.some(
         ({ shard, node }) =>
-          node !== undefined && failed.has(node.name) && this.liveNodes(shard.nodes).length > 0,
+          node !== undefined &&
+          down.some(([name]) => name === node.name) &&
+          this.liveNodes(shard.nodes).length > 0,
       );
       if (retry) continue;
       const { remoteErrors: _remoteErrors, ...answer } = response;

@@ -160,6 +160,17 @@ export class MeiliRepository {
   }
 
   /**
+   * Bytes of the database's pages in use: its file keeps the pages of deleted indexes (old
+   * builds) for reuse, so this is what the data takes.
+   */
+  async usedDatabaseSize(): Promise<number> {
+    return withTypedErrors('stats', async () => {
+      const stats = await this.client.getStats();
+      return stats.usedDatabaseSize ?? stats.databaseSize;
+    });
+  }
+
+  /**
    * Creates an index with the articles' primary key and applies its settings; fails when it
    * exists already, so a run never builds into an index it did not create.
    */
