@@ -30,6 +30,15 @@ export interface DeploymentFigures {
   meiliRssMb: number[];
 }
 
+/** How alike the first pages of one node and of the shards are, over the workload queries. */
+export interface Agreement {
+  queries: number;
+  /** Share of queries whose top 10 holds the same articles (in any order). */
+  sameTop10: number;
+  /** Mean share of one node's top 10 that the shards' top 10 holds too. */
+  meanOverlap: number;
+}
+
 /** One Meilisearch node against the same corpus in shards, in the same run. */
 export interface ClusterResult {
   documents: number;
@@ -39,6 +48,7 @@ export interface ClusterResult {
   sharded: DeploymentFigures;
   /** Database bytes per article, all nodes together, of each deployment. */
   bytesPerArticle: { single: number; sharded: number };
+  agreement: Agreement;
 }
 
 /** How the bench starts a search API: on one node's URL or on MEILI_SHARDS. */
@@ -54,8 +64,14 @@ function rssMb(pid: number | null): number {
   return round(kb / 1024, 0);
 }
 
-async function sequential(apiUrl: string, queries: string[], rounds: number): Promise<number[]> {
+/** Sequential searches; the first round warms caches up and is not timed but gives the pages. */
+async function sequential(
+  apiUrl: string,
+  queries: string[],
+  rounds: number,
+): Promise<{ times: number[]; pages: string[][] }> {
   const times: number[] = [];
+  const pages: string[][] = [];
   for (let round = 0; round <= rounds; round++) {
     for (const q of queries) {
       const started = performance.now();
@@ -63,11 +79,26 @@ async function sequential(apiUrl: string, queries: string[], rounds: number): Pr
         new URL(`/api/v1/search?${new URLSearchParams({ q, translate: 'false' })}`, apiUrl),
       );
       if (response.status !== 200) throw new Error(`API answered ${response.status} for ${q}`);
-      // The first round warms caches up and is not counted.
       if (round > 0) times.push(performance.now() - started);
+      else pages.push((response.body as { hits: Array<{ id: string }> }).hits.map((h) => h.id));
     }
   }
-  return times;
+  return { times, pages };
+}
+
+function agreement(one: string[][], shards: string[][]): Agreement {
+  const overlaps = one.map((page, i) => {
+    const other = new Set(shards[i] ?? []);
+    return page.length === 0 ? 1 : page.filter((id) => other.has(id)).length / page.length;
+  });
+  const same = one.filter(
+    (page, i) => page.length === (shards[i]?.length ?? 0) && (overlaps[i] ?? 0) === 1,
+  ).length;
+  return {
+    queries: one.length,
+    sameTop10: round(same / Math.max(one.length, 1), 3),
+    meanOverlap: round(overlaps.reduce((sum, o) => sum + o, 0) / Math.max(one.length, 1), 3),
+  };
 }
 
 async function deployment(options: {
@@ -80,7 +111,7 @@ async function deployment(options: {
   connections: number;
   seconds: number;
   startApi: StartApi;
-}): Promise<{ figures: DeploymentFigures; documents: number }> {
+}): Promise<{ figures: DeploymentFigures; documents: number; pages: string[][] }> {
   const reindex = await projectReindex({
     url: 'MEILI_URL' in options.meili ? options.meili.MEILI_URL : '',
     masterKey: options.masterKey,
@@ -99,7 +130,7 @@ async function deployment(options: {
   if (key === undefined) throw new Error('no node');
   const api = await options.startApi(options.meili, key);
   try {
-    const times = await sequential(api.url, options.queries, options.rounds);
+    const { times, pages } = await sequential(api.url, options.queries, options.rounds);
     const pids = options.nodes.map((node) => meilisearchPid(node.url));
     const load = await run(
       api.url,
@@ -116,6 +147,7 @@ async function deployment(options: {
     );
     return {
       documents: reindex.indexed,
+      pages,
       figures: {
         nodes: options.nodes.length,
         reindexSeconds: round(reindex.seconds, 1),
@@ -188,5 +220,6 @@ export async function measureCluster(options: {
       single: perArticle(one.figures, one.documents),
       sharded: perArticle(many.figures, many.documents),
     },
+    agreement: agreement(one.pages, many.pages),
   };
 }

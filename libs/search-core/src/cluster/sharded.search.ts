@@ -37,9 +37,7 @@ const DOWN_FOR_MS = 5_000;
 const REMOTE_DOWN_CODES = new Set(['remote_could_not_send_request', 'remote_timeout']);
 
 function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : '';
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
 }
 
 /**

@@ -164,10 +164,7 @@ export class MeiliRepository {
    * builds) for reuse, so this is what the data takes.
    */
   async usedDatabaseSize(): Promise<number> {
-    return withTypedErrors('stats', async () => {
-      const stats = await this.client.getStats();
-      return stats.usedDatabaseSize ?? stats.databaseSize;
-    });
+    return withTypedErrors('stats', async () => (await this.client.getStats()).usedDatabaseSize);
   }
 
   /**
