@@ -237,6 +237,25 @@ describe('sharded Meilisearch through remote federated search (three local nodes
     }
   });
 
+  it('routes add and delete by key: an added article is found, a deleted one is gone', async () => {
+    const added = article({
+      id: 'cluster-added-quokka',
+      title: 'Quokka census counts record numbers',
+      body: 'Rangers counted a record number of quokkas on the island this spring.',
+    });
+    const file = join(work, 'added.jsonl');
+    await writeFile(file, `${JSON.stringify(added)}\n`);
+    const add = await runIndexer(['add', file], { index, env: clusterEnv() });
+    expect(add.code, add.stderr).toBe(0);
+    const found = await search(sharded, { q: 'quokka census' });
+    expect(ids(found)).toEqual([added.id]);
+    await request(sharded.app.getHttpServer()).get(`/api/v1/documents/${added.id}`).expect(200);
+    const removed = await runIndexer(['delete', added.id], { index, env: clusterEnv() });
+    expect(removed.code, removed.stderr).toBe(0);
+    expect((await search(sharded, { q: 'quokka census' })).total).toBe(0);
+    await request(sharded.app.getHttpServer()).get(`/api/v1/documents/${added.id}`).expect(404);
+  });
+
   it('answers with the live shards when one is down, says so, and recovers when it returns', async () => {
     const query = { q: 'oil prices', limit: '50', explain: 'true' };
     const everything = await search(sharded, query);
