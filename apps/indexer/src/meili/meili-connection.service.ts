@@ -86,7 +86,7 @@ export class MeiliConnectionService implements OnApplicationShutdown {
   /**
    * Readies the shards' nodes for remote federated search: the search key on every node (the
    * same value everywhere, as they share the master key), and each node told its own name
-   * and every node's address and search key. Returns the search key; a no-op on one node.
+   * and every node's address and search key. Nothing to do on one node.
    */
   async joinShards(searchKeyName: string, indexes: string[]): Promise<void> {
     const { targets, sharded } = await this.connect();
