@@ -181,15 +181,25 @@ export class IndexBuilder {
       }
     } catch (error) {
       // A swap is its own inverse: the nodes already swapped get their old live index back.
+      // Where that fails, the build's name holds the old data: it is kept, and named.
+      const unrestored: string[] = [];
       for (const node of swapped) {
-        await node.repository.swapIndexes([
-          [live, buildIndex],
-          [liveStatistics, buildStatistics],
-        ]);
+        await node.repository
+          .swapIndexes([
+            [live, buildIndex],
+            [liveStatistics, buildStatistics],
+          ])
+          .catch(() => unrestored.push(node.name));
       }
-      for (const node of nodes) {
+      for (const node of nodes.filter((n) => !unrestored.includes(n.name))) {
         await this.discard(node.repository, buildIndex);
         await this.discard(node.repository, buildStatistics);
+      }
+      if (unrestored.length > 0) {
+        throw new BuildVerificationError(
+          `reindex failed after swapping ${unrestored.join(', ')}, which could not be swapped back: they serve the new data and keep the old under ${buildIndex}`,
+          { cause: error },
+        );
       }
       if (options.signal?.aborted === true && !(error instanceof ReindexAbortedError)) {
         throw new ReindexAbortedError('reindex interrupted: the live index is left unchanged', {
