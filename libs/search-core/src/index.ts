@@ -124,8 +124,10 @@ export {
   type TargetShard,
 } from './cluster/index-targets.js';
 export type {
+  ArticleFilter,
   ArticleSearchParams,
   ArticleSearchPort,
+  ArticleSort,
   ArticleSearchResponse,
   ShardReadiness,
 } from './cluster/article-search.port.js';

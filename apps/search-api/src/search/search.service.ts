@@ -12,6 +12,7 @@ import {
   scoredTerms,
   termHash,
   unionFacetCounts,
+  type ArticleFilter,
   type ArticleSearchParams,
   type ArticleSearchPort,
   type ArticleSearchResponse,
@@ -26,7 +27,7 @@ import { ARTICLE_SEARCH } from '../article-search.provider.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 import { CROSS_LINGUAL, type CrossLingualData } from './cross-lingual.provider.js';
 import { toSearchHit } from './hit.mapper.js';
-import { buildFilter, buildSort } from './search-filter.js';
+import { articleFilter, articleSort } from './search-filter.js';
 import type { SearchQueryDto } from './search-query.dto.js';
 import type { SearchResponse, SearchTranslation } from './search-response.js';
 import { TermStatisticsHolder } from './term-statistics.holder.js';
@@ -151,7 +152,7 @@ export class SearchService {
     statistics: TermStatistics,
   ): Promise<Retrieved> {
     const index = this.config.meili.index;
-    const filter = buildFilter(params);
+    const filter = articleFilter(params);
     const depth = candidateDepth(meiliQuery.matchingStrategy === 'frequency');
     const shared = {
       limit: Math.max(depth, params.offset + params.limit),
@@ -233,12 +234,12 @@ export class SearchService {
   /** Parameters of the translated search: the other language's fields, its strategy. */
   private translatedParams(
     translated: CrossLingualQuery,
-    filter: string[],
+    filter: ArticleFilter,
     shared: Omit<SearchParams, 'filter'>,
   ): SearchParams {
     return {
       ...shared,
-      filter: translated.target === null ? filter : [...filter, `lang = "${translated.target}"`],
+      filter: translated.target === null ? filter : { ...filter, lang: translated.target },
       attributesToSearchOn: [...CROSS_LINGUAL_SEARCH_FIELDS],
       matchingStrategy:
         translated.matchingStrategy === 'all' ? 'all' : this.config.translation.matchingStrategy,
@@ -250,8 +251,8 @@ export class SearchService {
     const result = await this.engine.search(this.config.meili.index, meiliQuery.q, {
       limit: params.limit,
       offset: params.offset,
-      filter: buildFilter(params),
-      sort: buildSort(params.sort, meiliQuery.q.length > 0),
+      filter: articleFilter(params),
+      sort: articleSort(params.sort, meiliQuery.q.length > 0),
       facets: FACETS,
       attributesToRetrieve: RETRIEVED,
       attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
@@ -282,10 +283,10 @@ export class SearchService {
     translated: CrossLingualQuery,
   ): Promise<Retrieved> {
     const index = this.config.meili.index;
-    const filter = buildFilter(params);
+    const filter = articleFilter(params);
     const shared = {
       limit: params.offset + params.limit,
-      sort: buildSort(params.sort, true),
+      sort: articleSort(params.sort, true),
       facets: FACETS,
       showRankingScore: true,
       attributesToRetrieve: params.offset > 0 ? RANKED : RETRIEVED,

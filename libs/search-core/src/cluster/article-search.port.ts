@@ -3,10 +3,25 @@ import type { StoredArticle } from '../documents/article-document.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import type { SearchReadiness } from '../query/search-readiness.js';
 
+/** Which articles a search may return; every field narrows. */
+export interface ArticleFilter {
+  lang?: string;
+  source?: string;
+  /** Published at or after, in unix seconds. */
+  fromSeconds?: number;
+  /** Published at or before, in unix seconds. */
+  toSeconds?: number;
+}
+
+/** An order by publication date; without one, by relevance. */
+export type ArticleSort = 'date_desc' | 'date_asc';
+
 /** The parameters of one search of the article index. */
-export type ArticleSearchParams = Omit<SearchParams, 'offset' | 'limit'> & {
+export type ArticleSearchParams = Omit<SearchParams, 'offset' | 'limit' | 'filter' | 'sort'> & {
   offset?: number;
   limit?: number;
+  filter?: ArticleFilter;
+  sort?: ArticleSort;
 };
 
 /** One search's answer; `missingShards` names the shards that did not answer (partial). */

@@ -1,6 +1,7 @@
 import { MeilisearchRequestTimeOutError, type MultiSearchQueryWithFederation } from 'meilisearch';
 import type { StoredArticle } from '../documents/article-document.js';
 import { MeilisearchUnavailableError } from '../errors/search-core.error.js';
+import { meiliSearchParams } from '../meili/article-filter.js';
 import { MeiliRepository } from '../meili/meili.repository.js';
 import { searchReadiness } from '../query/search-readiness.js';
 import type {
@@ -72,7 +73,7 @@ export class ShardedSearch implements ArticleSearchPort {
     query: string,
     params: ArticleSearchParams,
   ): Promise<ArticleSearchResponse> {
-    const { limit = 20, offset = 0, facets, ...perQuery } = params;
+    const { limit = 20, offset = 0, facets, ...perQuery } = meiliSearchParams(params);
     const federation = {
       limit,
       offset,

@@ -1,4 +1,5 @@
 import type { StoredArticle } from '../documents/article-document.js';
+import { meiliSearchParams } from '../meili/article-filter.js';
 import type { MeiliRepository } from '../meili/meili.repository.js';
 import { searchReadiness } from '../query/search-readiness.js';
 import type {
@@ -17,7 +18,10 @@ export class SingleNodeSearch implements ArticleSearchPort {
     query: string,
     params: ArticleSearchParams,
   ): Promise<ArticleSearchResponse> {
-    return { ...(await this.repository.search(uid, query, params)), missingShards: [] };
+    return {
+      ...(await this.repository.search(uid, query, meiliSearchParams(params))),
+      missingShards: [],
+    };
   }
 
   getDocuments(
