@@ -1,14 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** Peak resident set size (VmHWM) of a process in MB, from /proc; null when unreadable. */
-export function peakRssMb(pid: number): number | null {
+/** A memory field of /proc/<pid>/status in MB; null when unreadable. */
+function statusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | null {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(status);
     return match === null ? null : Number(match[1]) / 1024;
   } catch {
     return null;
   }
+}
+
+/** Peak resident set size (VmHWM) of a process in MB, from /proc; null when unreadable. */
+export function peakRssMb(pid: number): number | null {
+  return statusMb(pid, 'VmHWM');
+}
+
+/** Current resident set size (VmRSS) of a process in MB, from /proc; null when unreadable. */
+export function rssMb(pid: number): number | null {
+  return statusMb(pid, 'VmRSS');
 }
 
 /** Watches a process's peak RSS until stopped; the kernel keeps the high-water mark. */

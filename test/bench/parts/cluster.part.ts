@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   LocalMeilisearchServer,
@@ -9,7 +8,7 @@ import {
 } from '@lib/search-core';
 import { SEARCH_KEY_NAME } from '../../../apps/indexer/src/commands/search-key.js';
 import { LocalCluster } from '../../support/cluster.js';
-import { meilisearchPid } from '../process-memory.js';
+import { meilisearchPid, rssMb } from '../process-memory.js';
 import { median, percentile, round } from '../stats.js';
 import { run, type LoadFigures } from './load.part.js';
 import { projectReindex } from './reindex.part.js';
@@ -56,13 +55,6 @@ export type StartApi = (
   meili: { MEILI_URL: string } | { MEILI_SHARDS: string },
   key: string,
 ) => Promise<{ url: string; child: ChildProcess }>;
-
-function rssMb(pid: number | null): number {
-  if (pid === null) return 0;
-  const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
-  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return round(kb / 1024, 0);
-}
 
 /** Sequential searches; the first round warms caches up and is not timed but gives the pages. */
 async function sequential(
@@ -155,7 +147,7 @@ async function deployment(options: {
         latency: { medianMs: round(median(times)), p95Ms: round(percentile(times, 95)) },
         load,
         databaseBytes: await Promise.all(admins.map((admin) => admin.usedDatabaseSize())),
-        meiliRssMb: pids.map(rssMb),
+        meiliRssMb: pids.map((pid) => round(pid === null ? 0 : (rssMb(pid) ?? 0), 0)),
       },
     };
   } finally {
@@ -180,34 +172,31 @@ export async function measureCluster(options: {
   startApi: StartApi;
   log: (line: string) => void;
 }): Promise<ClusterResult> {
-  const single = await LocalCluster.start(join(options.work, 'single'), 1);
-  let one: Awaited<ReturnType<typeof deployment>>;
-  try {
-    options.log('cluster: one node, reindex, latency and load');
-    const node = single.nodes[0];
-    if (node === undefined) throw new Error('no node');
-    one = await deployment({
-      ...options,
-      nodes: single.nodes,
-      masterKey: single.masterKey,
-      meili: { MEILI_URL: node.url },
-    });
-  } finally {
-    await single.stopAll();
-  }
-  const cluster = await LocalCluster.start(join(options.work, 'shards'), options.shards);
-  let many: Awaited<ReturnType<typeof deployment>>;
-  try {
-    options.log(`cluster: ${String(options.shards)} shards, reindex, latency and load`);
-    many = await deployment({
-      ...options,
-      nodes: cluster.nodes,
-      masterKey: cluster.masterKey,
-      meili: { MEILI_SHARDS: cluster.shards },
-    });
-  } finally {
-    await cluster.stopAll();
-  }
+  /** Starts `count` nodes, measures the deployment on them, stops them. */
+  const measureOn = async (
+    name: string,
+    count: number,
+    meiliOf: (cluster: LocalCluster) => { MEILI_URL: string } | { MEILI_SHARDS: string },
+  ): Promise<Awaited<ReturnType<typeof deployment>>> => {
+    const cluster = await LocalCluster.start(join(options.work, name), count);
+    try {
+      options.log(`cluster: ${name}, reindex, latency and load`);
+      return await deployment({
+        ...options,
+        nodes: cluster.nodes,
+        masterKey: cluster.masterKey,
+        meili: meiliOf(cluster),
+      });
+    } finally {
+      await cluster.stopAll();
+    }
+  };
+  const one = await measureOn('one node', 1, (cluster) => ({
+    MEILI_URL: cluster.nodes[0]?.url ?? '',
+  }));
+  const many = await measureOn(`${String(options.shards)} shards`, options.shards, (cluster) => ({
+    MEILI_SHARDS: cluster.shards,
+  }));
   const perArticle = (figures: DeploymentFigures, documents: number): number =>
     round(figures.databaseBytes.reduce((sum, bytes) => sum + bytes, 0) / documents, 0);
   return {

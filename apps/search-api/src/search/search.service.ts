@@ -43,9 +43,6 @@ const RETRIEVED: Array<keyof StoredArticle> = [
   'published_at',
 ];
 
-/** The parameters of one Meilisearch search. */
-type SearchParams = ArticleSearchParams;
-
 /** What ranking and merging need of a hit; the rest is fetched for the page only. */
 const RANKED: Array<keyof StoredArticle> = ['key', 'published_at'];
 /** What the second ranking stage needs of a candidate: its key and its term bag. */
@@ -160,7 +157,7 @@ export class SearchService {
       showRankingScore: true,
       attributesToRetrieve: CANDIDATE_FIELDS,
     };
-    const nativeParams: SearchParams = {
+    const nativeParams: ArticleSearchParams = {
       ...shared,
       filter,
       attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],
@@ -235,8 +232,8 @@ export class SearchService {
   private translatedParams(
     translated: CrossLingualQuery,
     filter: ArticleFilter,
-    shared: Omit<SearchParams, 'filter'>,
-  ): SearchParams {
+    shared: Omit<ArticleSearchParams, 'filter'>,
+  ): ArticleSearchParams {
     return {
       ...shared,
       filter: translated.target === null ? filter : { ...filter, lang: translated.target },
@@ -293,7 +290,7 @@ export class SearchService {
     };
     // The native search finds articles of both languages: each must miss every exclusion.
     const nativeQuery = [meiliQuery.q, ...translated.exclusions].join(' ');
-    const nativeParams: SearchParams = {
+    const nativeParams: ArticleSearchParams = {
       ...shared,
       filter,
       attributesToSearchOn: [...NATIVE_SEARCH_FIELDS],

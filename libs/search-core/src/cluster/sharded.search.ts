@@ -151,7 +151,10 @@ export class ShardedSearch implements ArticleSearchPort {
     const byShard = new Map<Shard, string[]>();
     for (const key of keys) {
       const shard = shards[shardIndexOf(key, shards.length)];
-      if (shard !== undefined) byShard.set(shard, [...(byShard.get(shard) ?? []), key]);
+      if (shard === undefined) continue;
+      const shardKeys = byShard.get(shard);
+      if (shardKeys === undefined) byShard.set(shard, [key]);
+      else shardKeys.push(key);
     }
     const found = await Promise.all(
       [...byShard].map(([shard, shardKeys]) =>
