@@ -150,7 +150,7 @@ export class SearchService {
   ): Promise<Retrieved> {
     const index = this.config.meili.index;
     const filter = articleFilter(params);
-    const depth = candidateDepth(meiliQuery.matchingStrategy === 'frequency');
+    const depth = candidateDepth(meiliQuery.long);
     const shared = {
       limit: Math.max(depth, params.offset + params.limit),
       facets: FACETS,

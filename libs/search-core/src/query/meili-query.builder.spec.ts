@@ -10,14 +10,16 @@ describe('buildMeiliQuery', () => {
     expect(build('SOUTH AFRICAN FOREIGN RESERVES UP SHARPLY')).toEqual({
       q: 'south african foreign reserv up sharpli',
       matchingStrategy: 'frequency',
+      long: true,
       relaxed: null,
     });
   });
 
-  it('drops the stop words of a short query, whose last words Meilisearch gives up first', () => {
+  it('drops the stop words of a short query, which would weigh as much as its content words', () => {
     expect(build('выборы в Германии')).toEqual({
       q: 'выбор герман',
-      matchingStrategy: 'last',
+      matchingStrategy: 'frequency',
+      long: false,
       relaxed: null,
     });
     expect(build('the economy').q).toBe('economi');
@@ -40,10 +42,19 @@ describe('buildMeiliQuery', () => {
     expect(build('the of').q).toBe('the of');
   });
 
-  it('gives up the last words of short queries and the most common of longer ones', () => {
-    expect(build('мировая экономика').matchingStrategy).toBe('last');
-    expect(build('санкции против Ирана').matchingStrategy).toBe('last');
-    expect(build('новые санкции против Ирана').matchingStrategy).toBe('frequency');
+  it('gives up the most common words first, not the last ones', () => {
+    // "прощание с Табаковым" with `last` found farewells to anyone but Tabakov.
+    expect(build('прощание с Табаковым')).toMatchObject({
+      q: 'прощан табаков',
+      matchingStrategy: 'frequency',
+    });
+    expect(build('санкции против Ирана').matchingStrategy).toBe('frequency');
+    expect(build('Табаков').matchingStrategy).toBe('last');
+  });
+
+  it('calls a query long from four words: titles and pasted passages', () => {
+    expect(build('санкции против Ирана').long).toBe(false);
+    expect(build('новые санкции против Ирана').long).toBe(true);
   });
 
   it('writes phrases in quotes and exclusions with a minus, each word once', () => {
@@ -59,6 +70,7 @@ describe('buildMeiliQuery', () => {
     expect(build('курс 11.11.2017')).toEqual({
       q: 'курс "11_11_2017"',
       matchingStrategy: 'frequency',
+      long: true,
       relaxed: null,
     });
     expect(build('рост 1,5 -2,5').q).toBe('рост "1_5" -"2_5"');
@@ -85,12 +97,16 @@ describe('buildMeiliQuery', () => {
       expect(buildMeiliQuery(analyzeQuery('oil price rare talks'), df)).toEqual({
         q: 'oil price rare talk',
         matchingStrategy: 'frequency',
+        long: true,
         relaxed: 'oil price talk',
       });
       expect(buildMeiliQuery(analyzeQuery('oil price rare talks -opec'), df).relaxed).toBe(
         'oil price talk -opec',
       );
+      expect(buildMeiliQuery(analyzeQuery('oil price rare'), df).relaxed).toBe('oil price');
       expect(buildMeiliQuery(analyzeQuery('oil rare'), df).relaxed).toBeNull();
+      // Two clauses, one a number of two digit groups: the number is not given up.
+      expect(buildMeiliQuery(analyzeQuery('1,5 процента'), df).relaxed).toBeNull();
     });
 
     it('gives up every word tied for rarest, as Meilisearch may count either as its rarest', () => {

@@ -7,19 +7,36 @@ import {
 
 /** Meilisearch reads only this many words of a query; the rest are ignored. */
 export const MEILI_QUERY_WORD_LIMIT = 10;
-/** Queries of at least this many words drop their most common words first when too few match. */
-export const FREQUENCY_MATCHING_MIN_WORDS = 4;
+/**
+ * Queries of at least this many words give up their most common words first when too few
+ * articles match all of them. Meilisearch's `last` strategy gives up the last word instead,
+ * whatever it is: "прощание с Табаковым" found farewells to anyone but Tabakov (adhoc nDCG@10
+ * 0.766 with `last` for queries of up to three words, 0.816 with `frequency`).
+ */
+export const FREQUENCY_MATCHING_MIN_WORDS = 2;
+/**
+ * Queries of at least this many words or phrases (or long ones) also search without their
+ * rarest one (see
+ * MeiliQuery.relaxed): a tag such as "Александр Митта (Рабинович)" names a word its articles
+ * lack. For two it cost more than it found (adhoc 0.811 against 0.816, topical-tag 0.481
+ * against 0.489), and "1,5 процента" would find articles without the number.
+ */
+export const RELAXED_SEARCH_MIN_CLAUSES = 3;
+/** Queries of at least this many words are long: titles and pasted passages (see RANKING). */
+export const LONG_QUERY_MIN_WORDS = 4;
 
 /** A query as Meilisearch takes it. */
 export interface MeiliQuery {
   /** Stems as words; phrases and numbers with separators in double quotes; exclusions with '-'. */
   q: string;
   /**
-   * Which words Meilisearch gives up first when not every document has all of them: the last
-   * ones for short queries, where each word was chosen, and the most common ones for longer
-   * queries (titles, pasted passages), whose rare words say most.
+   * Which words Meilisearch gives up first when not every document has all of them: the most
+   * common ones, as a query's rare words say most (`last` only for one word, where the two
+   * strategies agree).
    */
   matchingStrategy: 'last' | 'frequency';
+  /** A title or pasted passage rather than a few chosen words: searched deeper (see RANKING). */
+  long: boolean;
   /**
    * For a query that gives up its most common words first (given term statistics): the same
    * words without the rarest one, to be searched with the same strategy. Meilisearch never
@@ -78,9 +95,8 @@ function informativeClauses(
  * Writes an analyzed query in Meilisearch's syntax over the analyzed fields. Stop words stay
  * when the whole query, with them, has four to ten words: an article whose title is exactly
  * the query then matches it exactly ("… RESERVES UP SHARPLY" before "… UP SHARPLY IN FEB"), and
- * the frequency strategy gives them up first. A shorter query drops its loose stop words: the
- * `last` strategy would give up its content words before them and let articles that match only
- * "в" or "the" count as hits. A longer one drops them so that its content words fit. Inside
+ * the frequency strategy gives them up first. A shorter query drops its loose stop words, which
+ * would weigh as much as its content words in Meilisearch's ranking. A longer one drops them so that its content words fit. Inside
  * phrases they always stay, and a query of stop words only keeps them. Given the corpus's
  * `documentFrequency`, a query too long for Meilisearch keeps its most informative words (see
  * informativeClauses) instead of its first ones.
@@ -99,7 +115,7 @@ export function buildMeiliQuery(
   const allWords = [...clauseWords.values()].reduce((sum, n) => sum + n, 0);
   const hasContent = positive.some((c) => c.phrase || c.tokens.some((t) => !t.stop));
   const dropStops =
-    hasContent && (allWords < FREQUENCY_MATCHING_MIN_WORDS || allWords > MEILI_QUERY_WORD_LIMIT);
+    hasContent && (allWords < LONG_QUERY_MIN_WORDS || allWords > MEILI_QUERY_WORD_LIMIT);
   const parts: string[] = [];
   const sent: QueryClause[] = [];
   const seen = new Set<string>();
@@ -116,12 +132,14 @@ export function buildMeiliQuery(
     words += count;
   }
   const exclusions = query.clauses.filter((c) => c.negated).map((c) => `-${textOf(c)}`);
-  const frequency = words >= FREQUENCY_MATCHING_MIN_WORDS;
+  const long = words >= LONG_QUERY_MIN_WORDS;
+  const contentClauses = sent.filter((c) => c.phrase || c.tokens.some((t) => !t.stop)).length;
   return {
     q: [...parts, ...exclusions].join(' '),
-    matchingStrategy: frequency ? 'frequency' : 'last',
+    matchingStrategy: words >= FREQUENCY_MATCHING_MIN_WORDS ? 'frequency' : 'last',
+    long,
     relaxed:
-      frequency && documentFrequency !== undefined
+      (long || contentClauses >= RELAXED_SEARCH_MIN_CLAUSES) && documentFrequency !== undefined
         ? withoutRarest(sent, documentFrequency, exclusions)
         : null,
   };
