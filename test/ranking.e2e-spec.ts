@@ -83,6 +83,20 @@ const TABAKOV = article({
   body: 'Олега Табакова отпели в храме. Проститься с Табаковым пришли тысячи зрителей.',
 });
 
+/** Names in -ов and -ев only in cases other than the nominative. */
+const LAVROV = article({
+  id: 'ru-lavrov',
+  lang: 'ru',
+  title: 'Министры обсудили соглашение в Анкаре',
+  body: 'Встреча Сергея Лаврова с турецким коллегой прошла в Анкаре. Лаврову показали проект соглашения.',
+});
+const KIEV = article({
+  id: 'ru-kiev',
+  lang: 'ru',
+  title: 'В Киеве открылся фестиваль',
+  body: 'Фестиваль в Киеве собрал музыкантов из десяти стран.',
+});
+
 function get(api: SearchApiHarness, query: Record<string, string>): Promise<Body> {
   return request(api.app.getHttpServer())
     .get('/api/v1/search')
@@ -113,7 +127,7 @@ describe('the second ranking stage (BM25F with term statistics)', () => {
   beforeAll(async () => {
     samples = await readRecords([SAMPLES_DIR]);
     index = uniqueIndex('rank');
-    corpus = [...samples, IN_PASSING, ABOUT, RARE_WORD, ...FAREWELLS, TABAKOV];
+    corpus = [...samples, IN_PASSING, ABOUT, RARE_WORD, ...FAREWELLS, TABAKOV, LAVROV, KIEV];
     await buildIndex(index, corpus);
     api = await startSearchApi(index);
   });
@@ -134,6 +148,19 @@ describe('the second ranking stage (BM25F with term statistics)', () => {
     // farewells to anyone else filled the page.
     const body = await get(api, { q: 'прощание с Табаковым' });
     expect(body.hits[0]?.id).toBe('ru-tabakov');
+  });
+
+  it('finds a name in -ов or -ев in every case, typed with a capital or without', async () => {
+    // Snowball stemmed the nominatives Лавров and Киев to `лавр` and `ки`, other cases not.
+    for (const q of ['Лавров', 'лавров', 'Лавровым']) {
+      const body = await get(api, { q, translate: 'false' });
+      expect(
+        body.hits.map((hit) => hit.id),
+        q,
+      ).toContain('ru-lavrov');
+    }
+    const kiev = await get(api, { q: 'Киев', translate: 'false' });
+    expect(kiev.hits.map((hit) => hit.id)).toContain('ru-kiev');
   });
 
   it('finds a quoted phrase with a hyphenated number where the body holds it verbatim', async () => {

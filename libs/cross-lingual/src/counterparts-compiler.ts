@@ -1,5 +1,5 @@
 import { analyze, isStopTerm } from '@lib/text-analysis';
-import { lexiconKey } from './lexicon-compiler.js';
+import { lexiconKey, writtenForms } from './lexicon-compiler.js';
 
 type Dictionary = ReadonlyMap<string, readonly string[]>;
 
@@ -75,19 +75,23 @@ class RankedCounterparts {
 export function compileCounterparts(en: Dictionary, ru: Dictionary): string {
   const counterparts = new RankedCounterparts();
   for (const dictionary of [en, ru]) {
-    for (const [headword, translations] of dictionary) {
-      const headTerms = contentTerms(headword);
-      if (headTerms.length === 0 || headTerms.length > 2) continue;
-      const key = headTerms.length === 1 ? (headTerms[0] ?? '') : lexiconKey(headword);
-      if (key.split(' ').length !== headTerms.length) continue;
-      translations.slice(0, COUNTERPART_TRANSLATIONS).forEach((translation, rank) => {
-        const terms = contentTerms(translation);
-        if (terms.length === 0 || terms.length > MAX_TRANSLATION_TERMS) return;
-        for (const term of terms) counterparts.add(key, term, rank);
-        const [only] = terms;
-        if (terms.length === 1 && only !== undefined && headTerms.length === 1)
-          counterparts.add(only, key, rank);
-      });
+    for (const [entry, translations] of dictionary) {
+      for (const headword of writtenForms(entry)) {
+        const headTerms = contentTerms(headword);
+        if (headTerms.length === 0 || headTerms.length > 2) continue;
+        const key = headTerms.length === 1 ? (headTerms[0] ?? '') : lexiconKey(headword);
+        if (key.split(' ').length !== headTerms.length) continue;
+        translations.slice(0, COUNTERPART_TRANSLATIONS).forEach((translation, rank) => {
+          for (const written of writtenForms(translation)) {
+            const terms = contentTerms(written);
+            if (terms.length === 0 || terms.length > MAX_TRANSLATION_TERMS) continue;
+            for (const term of terms) counterparts.add(key, term, rank);
+            const [only] = terms;
+            if (terms.length === 1 && only !== undefined && headTerms.length === 1)
+              counterparts.add(only, key, rank);
+          }
+        });
+      }
     }
   }
   return counterparts.lines().join('\n');

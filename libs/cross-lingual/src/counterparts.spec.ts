@@ -24,6 +24,14 @@ describe('the counterpart map', () => {
     expect(map.of('отказа')).toEqual(['forbid', 'renounc', 'refus', 'abandon']);
   });
 
+  it('enters a lower-case name in -ов/-ев also as written with a capital', () => {
+    // Articles write «Киев», whose term is `киев`; the dictionary's «киев» analyzes to `ки`.
+    const map = compiled('kiev\tкиев', 'киев\tkiev');
+    expect(map.of('kiev')).toEqual(['ки', 'киев']);
+    expect(map.of('киев')).toEqual(['kiev']);
+    expect(map.of('ки')).toEqual(['kiev']);
+  });
+
   it('keeps two-word headwords as phrases and skips stop words', () => {
     const map = compiled('prime minister\tпремьер-министр\nthe\tэтот', '');
     expect(map.of('prime minist')).toEqual(['премьер', 'министр']);

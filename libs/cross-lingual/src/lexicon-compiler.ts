@@ -42,6 +42,19 @@ export function lexiconKey(words: string): string {
 }
 
 /**
+ * The ways a dictionary's words may stand in text. The dictionary writes names in lower case
+ * («киев», «лавров»), but written as names, words in -ов and -ев analyze to terms of their own
+ * (text-analysis' russianNameTerm: `киев`, where «киев» gives `ки`); both forms are entered.
+ */
+export function writtenForms(words: string): string[] {
+  const capitalized = words.replace(
+    /(^|[\s-])(\p{Ll})/gu,
+    (_match, before: string, letter: string) => `${before}${letter.toUpperCase()}`,
+  );
+  return lexiconKey(capitalized) === lexiconKey(words) ? [words] : [words, capitalized];
+}
+
+/**
  * Orders a headword's translations by how central each is in both directions: its place in
  * the headword's senses plus the headword's place among its own translations back (absent
  * counts as last). The lexicon's sense order alone puts "подходящий" first for "meet" and
@@ -67,11 +80,11 @@ function rankTranslations(headword: string, translations: string[], reverse: Dic
 export function compileDirection(forward: Dictionary, reverse: Dictionary): string {
   const lines: string[] = [];
   for (const [headword, translations] of forward) {
-    const key = lexiconKey(headword);
-    if (key === '') continue;
-    lines.push(
-      `${key}\t${headword}\t${rankTranslations(headword, translations, reverse).join('|')}`,
-    );
+    const ranked = rankTranslations(headword, translations, reverse).join('|');
+    for (const form of writtenForms(headword)) {
+      const key = lexiconKey(form);
+      if (key !== '') lines.push(`${key}\t${headword}\t${ranked}`);
+    }
   }
   return lines.sort().join('\n');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileDirection, lexiconKey, parseWikdict } from './lexicon-compiler.js';
+import { compileDirection, lexiconKey, parseWikdict, writtenForms } from './lexicon-compiler.js';
 import { LexiconDirection, loadLexicon, parseCompiledLexicon } from './lexicon.js';
 
 describe('the lexicon', () => {
@@ -23,6 +23,16 @@ describe('the lexicon', () => {
     const reverse = parseWikdict('встречать\tmeet|greet\nподходящий\tsuitable|fit');
     const direction = new LexiconDirection(compileDirection(forward, reverse));
     expect(direction.lookup(lexiconKey('meet'), 'meet')[0]).toBe('встречать');
+  });
+
+  it('finds a name in -ов/-ев written with a capital or in lower case', () => {
+    const direction = new LexiconDirection(
+      compileDirection(parseWikdict('лавров\tLavrov'), new Map()),
+    );
+    expect(writtenForms('лавров')).toEqual(['лавров', 'Лавров']);
+    expect(writtenForms('встреча')).toEqual(['встреча']);
+    expect(direction.lookup(lexiconKey('Лавров'), 'Лавров')).toEqual(['lavrov']);
+    expect(direction.lookup(lexiconKey('лавров'), 'лавров')).toEqual(['lavrov']);
   });
 
   it('prefers the headword closest to what was written among those sharing a key', () => {

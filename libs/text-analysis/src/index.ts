@@ -20,7 +20,13 @@ export {
   type TermInfo,
 } from './word-analysis.js';
 export { firstCharFilter, type FirstCharFilter } from './first-char-filter.js';
-export { analyzeQuery, positiveTerms, type AnalyzedQuery, type QueryClause } from './query.js';
+export {
+  analyzeQuery,
+  positiveTerms,
+  withNameForms,
+  type AnalyzedQuery,
+  type QueryClause,
+} from './query.js';
 export { detectLanguage, type TextLanguage } from './language.js';
 export { normalizeWord, foldYo, unifyPunctuation } from './normalize.js';
 export { repairHomoglyphs } from './homoglyphs.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeQuery, positiveTerms, type AnalyzedQuery } from './query.js';
+import { analyzeQuery, positiveTerms, withNameForms, type AnalyzedQuery } from './query.js';
 
 /** A compact view of a parsed query: -neg, "phrase", plain terms. */
 function shape(query: AnalyzedQuery): string[] {
@@ -48,5 +48,22 @@ describe('positiveTerms', () => {
       'meet',
       'moscow',
     ]);
+  });
+});
+
+describe('withNameForms', () => {
+  const frequencies: Record<string, number> = { лавров: 900, лавр: 12, доллар: 5000, долларов: 3 };
+  const df = (term: string): number => frequencies[term] ?? 0;
+
+  it('reads a lower-case word in -ов as a name where more articles hold the name', () => {
+    expect(shape(withNameForms(analyzeQuery('лавров заявил'), df))).toEqual(['лавров', 'заяв']);
+  });
+
+  it('keeps the stem where more articles hold it, and capitalized words as they are', () => {
+    expect(shape(withNameForms(analyzeQuery('миллион долларов'), df))).toEqual([
+      'миллион',
+      'доллар',
+    ]);
+    expect(shape(withNameForms(analyzeQuery('Лавров'), () => 0))).toEqual(['лавров']);
   });
 });

@@ -1,4 +1,6 @@
 import { analyze, type Token } from './analyzer.js';
+import { normalizeWord } from './normalize.js';
+import { russianNameTerm } from './stemmer.js';
 
 /** One part of a search query: a word, a compound or a "quoted phrase", maybe negated. */
 export interface QueryClause {
@@ -121,4 +123,27 @@ export function positiveTerms(query: AnalyzedQuery): Set<string> {
     for (const token of clause.tokens) if (!token.stop || clause.phrase) terms.add(token.term);
   }
   return terms;
+}
+
+/**
+ * The query with each lower-case Russian word in -ов/-ев read as the name it would be with a
+ * capital («лавров» -> `лавров`, not `лавр`; see russianNameTerm) where more articles hold the
+ * name than the stem: readers type names in lower case, articles capitalize them, and
+ * «долларов» stays `доллар`.
+ */
+export function withNameForms(
+  query: AnalyzedQuery,
+  documentFrequency: (term: string) => number,
+): AnalyzedQuery {
+  const asName = (token: Token): Token => {
+    if (token.script !== 'cyrillic' || token.surface !== token.surface.toLowerCase()) return token;
+    const name = russianNameTerm(normalizeWord(token.surface));
+    if (name === null || name === token.term) return token;
+    return documentFrequency(name) > documentFrequency(token.term)
+      ? { ...token, term: name }
+      : token;
+  };
+  return {
+    clauses: query.clauses.map((clause) => ({ ...clause, tokens: clause.tokens.map(asName) })),
+  };
 }

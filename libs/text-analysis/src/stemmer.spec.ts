@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BoundedCache } from './bounded-cache.js';
-import { stemWord, stripPossessive } from './stemmer.js';
+import { russianNameTerm, stemWord, stripPossessive } from './stemmer.js';
+import { analyzeWord } from './word-analysis.js';
 
 describe('BoundedCache', () => {
   it('stays within twice its capacity and computes each word once while cached', () => {
@@ -33,5 +34,29 @@ describe('stemWord', () => {
     expect(stripPossessive("putin's")).toBe('putin');
     expect(stripPossessive("leaders'")).toBe('leaders');
     expect(stripPossessive('news')).toBe('news');
+  });
+});
+
+describe('Russian names in -ов and -ев', () => {
+  it('give one term in every case when written with a capital', () => {
+    const terms = (words: string[]): Array<string | undefined> =>
+      words.map((word) => analyzeWord(word)?.term);
+    expect(terms(['Лавров', 'Лаврова', 'Лаврову', 'Лавровым', 'ЛАВРОВ'])).toEqual(
+      Array(5).fill('лавров'),
+    );
+    expect(terms(['Киев', 'Киева', 'Киеве'])).toEqual(['киев', 'киев', 'киев']);
+    // Snowball took the nominative's ending: Ростов was `рост` (growth), Киев `ки`.
+    expect(analyzeWord('Ростов')?.term).not.toBe(analyzeWord('рост')?.term);
+  });
+
+  it('leave lower-case genitive plurals to Snowball', () => {
+    expect(analyzeWord('долларов')?.term).toBe('доллар');
+    expect(analyzeWord('городов')?.term).toBe(analyzeWord('город')?.term);
+  });
+
+  it('need two letters before the ending', () => {
+    expect(russianNameTerm('лавров')).toBe('лавров');
+    expect(russianNameTerm('ров')).toBeNull();
+    expect(russianNameTerm('путин')).toBeNull();
   });
 });

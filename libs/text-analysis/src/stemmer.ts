@@ -35,6 +35,20 @@ export function stemWord(word: string, script: TokenScript): string {
   }
 }
 
+/**
+ * Russian names in -ов and -ев (Лавров, Медведев, Киев, Ростов). Snowball reads the ending as a
+ * genitive plural («городов» -> `город`), so the name's nominative loses it (`лавр`, `ки`, `рост`,
+ * growth) where every other case keeps it (Лаврова, Лаврову -> `лавров`): a reader searching
+ * «Лавров» missed «Лаврова». A word written with a capital that ends so is read as a name and
+ * keeps its ending: one term for all its cases.
+ */
+const NAME_IN_OV = /^[а-я]{2,}[ое]в$/;
+
+/** The term of a normalized Cyrillic word as a capitalized name in -ов/-ев, or null. */
+export function russianNameTerm(word: string): string | null {
+  return NAME_IN_OV.test(word) ? word : null;
+}
+
 /** Strips an English possessive ("trump's" -> "trump", "leaders'" -> "leaders"). */
 export function stripPossessive(word: string): string {
   if (word.endsWith("'s")) return word.slice(0, -2);

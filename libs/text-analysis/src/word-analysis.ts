@@ -3,7 +3,7 @@ import { repairHomoglyphs } from './homoglyphs.js';
 import { normalizeWord } from './normalize.js';
 import { RangeCache } from './range-cache.js';
 import { scriptOfWord, type TokenScript } from './script.js';
-import { stemWord } from './stemmer.js';
+import { russianNameTerm, stemWord } from './stemmer.js';
 import { isStopWord } from './stop-words.js';
 
 /** What one word analyzes to. */
@@ -35,8 +35,14 @@ function analyzeUncachedWord(slice: string): TermInfo | null {
   const script = scriptOfWord(repaired);
   const word = script === 'latin' ? repaired : repaired.replace(APOSTROPHES, '');
   const stop = isStopWord(word.replace(APOSTROPHES, ''), script);
-  const term = stemWord(word, script);
+  const name = script === 'cyrillic' && isCapitalized(slice) ? russianNameTerm(word) : null;
+  const term = name ?? stemWord(word, script);
   return term.length === 0 ? null : { term, script, stop };
+}
+
+function isCapitalized(surface: string): boolean {
+  const first = surface.charAt(0);
+  return first !== first.toLowerCase();
 }
 
 /** Normalizes, repairs, stems and flags one word (null when nothing is left of it). */

@@ -22,7 +22,13 @@ import {
   type TermStatistics,
 } from '@lib/search-core';
 import { crossLingualQuery, type CrossLingualQuery } from '@lib/cross-lingual';
-import { analyzeQuery, isStopTerm, positiveTerms, type AnalyzedQuery } from '@lib/text-analysis';
+import {
+  analyzeQuery,
+  isStopTerm,
+  positiveTerms,
+  withNameForms,
+  type AnalyzedQuery,
+} from '@lib/text-analysis';
 import { ARTICLE_SEARCH } from '../article-search.provider.js';
 import { SEARCH_API_CONFIG, type SearchApiConfig } from '../config/search-api.config.js';
 import { CROSS_LINGUAL, type CrossLingualData } from './cross-lingual.provider.js';
@@ -71,12 +77,15 @@ export class SearchService {
 
   async search(params: SearchQueryDto): Promise<SearchResponse> {
     const started = performance.now();
-    const analyzed = analyzeQuery(params.q);
     const statistics = this.termStatistics.current();
-    const meiliQuery = buildMeiliQuery(
-      analyzed,
-      statistics === null ? undefined : (term) => statistics.documentFrequency(termHash(term)),
-    );
+    const documentFrequency =
+      statistics === null
+        ? undefined
+        : (term: string): number => statistics.documentFrequency(termHash(term));
+    const parsed = analyzeQuery(params.q);
+    const analyzed =
+      documentFrequency === undefined ? parsed : withNameForms(parsed, documentFrequency);
+    const meiliQuery = buildMeiliQuery(analyzed, documentFrequency);
     const translated = params.translate ? this.translation(params, analyzed, meiliQuery) : null;
     const result =
       params.sort === 'relevance' && meiliQuery.q.length > 0 && statistics !== null
